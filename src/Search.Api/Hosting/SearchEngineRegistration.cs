@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Search.Core.Analysis;
+using Search.Core.Indexing;
+using Search.Core.Searching;
+
+namespace Search.Api.Hosting;
+
+/// <summary>Wires the library into the service: options, analyzers, the index host and the engine, all singletons.</summary>
+internal static class SearchEngineRegistration
+{
+    public static IServiceCollection AddSearchEngine(this IServiceCollection services)
+    {
+        services.AddOptions<SearchServiceOptions>()
+            .BindConfiguration(SearchServiceOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (o.Sources.Count == 0)
+                {
+                    o.Sources.Add("seeds");
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SearchPaths>();
+        services.AddSingleton(sp => AnalyzerRegistry.Load(sp.GetRequiredService<SearchPaths>().ConfigDirectory));
+        services.AddSingleton(sp => new IndexHost(new IndexDirectory(sp.GetRequiredService<SearchPaths>().IndexDirectory)));
+        services.AddSingleton<ISearchEngine, SqliteSearchEngine>();
+        return services;
+    }
+
+    /// <summary>On a fresh machine there is no index yet: build one from the configured sources before serving.</summary>
+    public static void EnsureIndexExists(this WebApplication app)
+    {
+        var host = app.Services.GetRequiredService<IndexHost>();
+        if (host.CurrentPath is not null)
+        {
+            return;
+        }
+
+        var paths = app.Services.GetRequiredService<SearchPaths>();
+        var runner = new ReindexRunner(app.Services.GetRequiredService<AnalyzerRegistry>());
+        var report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))]);
+        app.Logger.LogInformation(
+            "No index was found; built {Generation} from {Sources}: {Added} documents, {Skipped} skipped.",
+            report.Generation, string.Join(", ", paths.Sources), report.Added, report.Skipped.Count);
+        foreach (var skipped in report.Skipped)
+        {
+            app.Logger.LogWarning("Skipped {Source}: {Reason}", skipped.Source, skipped.Reason);
+        }
+
+        host.Refresh();
+    }
+
+    public static void ListenOnDefaultUrlUnlessConfigured(this WebApplicationBuilder builder, string url)
+    {
+        // --urls, ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS all land in configuration; only when none is set do we pick.
+        var configured = builder.Configuration["urls"] ?? builder.Configuration["http_ports"] ?? builder.Configuration["https_ports"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            builder.WebHost.UseUrls(url);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Search.Api.Endpoints;
+using Search.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.ListenOnDefaultUrlUnlessConfigured("http://localhost:5080");
+builder.Services.AddSearchEngine();
+builder.Services.AddProblemDetails();
+builder.Services.AddSearchOpenApi();
+
+var app = builder.Build();
+
+app.EnsureIndexExists();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Search API v1");
+    options.RoutePrefix = "swagger";
+});
+
+app.MapHealth();
+app.MapSearch();
+app.MapDocuments();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

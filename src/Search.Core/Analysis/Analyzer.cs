@@ -1,0 +1,31 @@
+namespace Search.Core.Analysis;
+
+/// <summary>
+/// A named, ordered list of stages after the script tokenizer. The order matters: normalization before affix joining
+/// (so every spelling joins), joining before stop words (so "می" in "می خواهم" is not dropped), stop words before
+/// stemming (stop lists hold surface forms).
+/// </summary>
+public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : IAnalyzer
+{
+    public string Name => name;
+
+    public IReadOnlyList<ITokenFilter> Stages => stages;
+
+    public IReadOnlyList<Token> Analyze(string text)
+    {
+        var work = ScriptTokenizer.Tokenize(text);
+        foreach (var stage in stages)
+        {
+            stage.Apply(work);
+        }
+
+        var result = new Token[work.Count];
+        for (var i = 0; i < work.Count; i++)
+        {
+            var t = work[i];
+            result[i] = new Token(t.Term, t.Start, t.End, t.Position);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// One facet value of a document: a dimension (lang, person, place, date, figure), the canonical value that filters
+/// match on, the label shown to people, and a number for the dimensions that are ranges (a date as yyyyMMdd, a figure).
+/// </summary>
+public sealed record FacetValue(string Dimension, string Value, string Label, double? Number = null)
+{
+    /// <summary>The token that stands for this value in the FTS5 tags column: "person_ali_khamenei", "lang_fa".</summary>
+    public string Token => TokenOf(Dimension, Value);
+
+    public static string TokenOf(string dimension, string value)
+    {
+        var chars = value.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            // Only '_' and ASCII letters and digits may stay: other ASCII would split the token in FTS5.
+            if (chars[i] < 128 && !char.IsAsciiLetterOrDigit(chars[i]))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        return dimension + "_" + new string(chars);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// The tables of one index generation. Original text and metadata live in ordinary tables; the FTS5 table is
+/// contentless and receives only our analyzed terms joined by spaces, through FTS5's ascii tokenizer: it splits on
+/// spaces and ASCII punctuation and treats every non-ASCII character as part of a word, so it never re-analyzes
+/// Persian (unicode61 would split words at ZWNJ and at every haraka). '.' and '_' are word characters so that
+/// "3.5", "8.8.1" and facet tokens such as "lang_fa" survive whole.
+/// </summary>
+public static class IndexSchema
+{
+    public const int Version = 1;
+
+    /// <summary>Column weights for bm25(): a match in the title counts more; the tags column (facet tokens) not at all.</summary>
+    public const string Bm25Weights = "3.0, 1.0, 0.0";
+
+    private const string CreateSql = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE docs(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            byline TEXT,
+            body TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            published TEXT,
+            source TEXT NOT NULL,
+            hash TEXT NOT NULL);
+        CREATE TABLE facets(
+            doc INTEGER NOT NULL,
+            dim TEXT NOT NULL,
+            value TEXT NOT NULL,
+            label TEXT NOT NULL,
+            num REAL,
+            PRIMARY KEY(doc, dim, value)) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE fts USING fts5(
+            title, body, tags,
+            content='', contentless_delete=1,
+            tokenize="ascii tokenchars '._'");
+        """;
+
+    public static void Create(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = CreateSql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>WAL with synchronous=NORMAL is durable across process crashes and lets readers run beside the writer.</summary>
+    public static void ConfigureForWriting(SqliteConnection connection)
+    {
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static string ConnectionString(string path, bool readOnly) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = 10,
+    }.ToString();
+}

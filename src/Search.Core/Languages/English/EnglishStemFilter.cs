@@ -1,0 +1,22 @@
+using Search.Core.Analysis;
+
+namespace Search.Core.Languages.English;
+
+/// <summary>Stems Latin tokens with <see cref="Porter2Stemmer"/>; tokens with digits ("20th", "1980s") are left alone.</summary>
+public sealed class EnglishStemFilter : ITokenFilter
+{
+    public string Name => "english-stem";
+
+    public void Apply(List<WorkToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Script == TokenScript.Latin && !t.Term.Any(char.IsDigit))
+            {
+                t.Term = Porter2Stemmer.Stem(t.Term);
+                tokens[i] = t;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// How one dimension's values are counted and shown: terms one for one (person, place, lang), dates by year and by
+/// month, figures by order of magnitude. Each value ordinal maps to one bucket.
+/// </summary>
+internal sealed class FacetView
+{
+    private FacetView(string name, FacetDimension dimension, int[] bucketOf, string[] keys, string[] labels)
+    {
+        Name = name;
+        Dimension = dimension;
+        BucketOf = bucketOf;
+        Keys = keys;
+        Labels = labels;
+    }
+
+    public string Name { get; }
+
+    public FacetDimension Dimension { get; }
+
+    public int[] BucketOf { get; }
+
+    public string[] Keys { get; }
+
+    public string[] Labels { get; }
+
+    public static IEnumerable<FacetView> For(FacetDimension dimension)
+    {
+        switch (dimension.Name)
+        {
+            case "date":
+                yield return Bucketed("date", dimension, n => ((int)(n / 10000)).ToString("D4", CultureInfo.InvariantCulture), k => k);
+                yield return Bucketed("date.month", dimension, n => MonthKey(n), k => k);
+                break;
+            case "figure":
+                yield return Bucketed("figure", dimension, MagnitudeKey, MagnitudeLabel);
+                break;
+            default:
+                yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels);
+                break;
+        }
+    }
+
+    private static string? MonthKey(double n)
+    {
+        var month = (int)(n / 100) % 100;
+        return month == 0 ? null : $"{(int)(n / 10000):D4}-{month:D2}";
+    }
+
+    /// <summary>Figures bucket by powers of ten: "1000-9999" holds every figure from 1,000 to 9,999.</summary>
+    private static string MagnitudeKey(double n)
+    {
+        if (n < 10)
+        {
+            return "0-9";
+        }
+
+        var low = Math.Pow(10, Math.Floor(Math.Log10(n)));
+        return string.Create(CultureInfo.InvariantCulture, $"{low:0}-{(low * 10) - 1:0}");
+    }
+
+    private static string MagnitudeLabel(string key)
+    {
+        var parts = key.Split('-');
+        var low = double.Parse(parts[0], CultureInfo.InvariantCulture);
+        var high = double.Parse(parts[1], CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{low:#,0}–{high:#,0}");
+    }
+
+    private static FacetView Bucketed(string name, FacetDimension dimension, Func<double, string?> keyOf, Func<string, string> labelOf)
+    {
+        var bucketOf = new int[dimension.Values.Length];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        for (var ordinal = 0; ordinal < bucketOf.Length; ordinal++)
+        {
+            var number = dimension.Numbers[ordinal];
+            var key = double.IsNaN(number) ? null : keyOf(number);
+            if (key is null)
+            {
+                bucketOf[ordinal] = -1;
+                continue;
+            }
+
+            if (!index.TryGetValue(key, out var bucket))
+            {
+                bucket = keys.Count;
+                index[key] = bucket;
+                keys.Add(key);
+            }
+
+            bucketOf[ordinal] = bucket;
+        }
+
+        return new FacetView(name, dimension, bucketOf, [.. keys], [.. keys.Select(labelOf)]);
+    }
+}

@@ -1,0 +1,157 @@
+using Search.Core.Indexing;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// Serves the current generation of an index directory and moves readers to a new one when it is published.
+/// Each search holds a lease on the generation it started with; a retired generation is closed and its file deleted
+/// only when its last lease is returned, so no query ever sees a file vanish under it.
+/// </summary>
+public sealed class IndexHost : IDisposable
+{
+    private readonly IndexDirectory _directory;
+    private readonly Lock _gate = new();
+    private readonly Lock _refreshGate = new();
+    private readonly HashSet<Generation> _retired = [];
+    private Generation? _current;
+
+    public IndexHost(IndexDirectory directory)
+    {
+        _directory = directory;
+        Refresh();
+    }
+
+    public IndexDirectory Directory => _directory;
+
+    /// <summary>The generation being served, or null when the directory has none yet.</summary>
+    public string? CurrentPath
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current?.Index.Path;
+            }
+        }
+    }
+
+    /// <summary>Opens the generation CURRENT names if it is not the one being served; true when it switched.</summary>
+    public bool Refresh()
+    {
+        // One refresh at a time, so two callers never both open the same new generation.
+        lock (_refreshGate)
+        {
+            return RefreshOnce();
+        }
+    }
+
+    private bool RefreshOnce()
+    {
+        var path = _directory.CurrentGeneration();
+        lock (_gate)
+        {
+            if (path is null || path == _current?.Index.Path)
+            {
+                return false;
+            }
+        }
+
+        var opened = new Generation(SearchIndex.Open(path));
+        lock (_gate)
+        {
+            var old = _current;
+            _current = opened;
+            if (old is not null)
+            {
+                _retired.Add(old);
+                Release(old);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A lease on the current generation; dispose it when the query is done. Null when there is no index.</summary>
+    public Lease? Acquire()
+    {
+        lock (_gate)
+        {
+            if (_current is null)
+            {
+                return null;
+            }
+
+            _current.Leases++;
+            return new Lease(this, _current);
+        }
+    }
+
+    private void Release(Generation generation)
+    {
+        List<string> inUse;
+        lock (_gate)
+        {
+            generation.Leases--;
+            if (generation.Leases > 0 || !_retired.Remove(generation))
+            {
+                return;
+            }
+
+            generation.Index.Dispose();
+            inUse = [.. _retired.Select(r => r.Index.Path)];
+            if (_current is not null)
+            {
+                inUse.Add(_current.Index.Path);
+            }
+        }
+
+        _directory.DeleteStale(inUse.ToHashSet());
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _current?.Index.Dispose();
+            foreach (var r in _retired)
+            {
+                r.Index.Dispose();
+            }
+
+            _current = null;
+            _retired.Clear();
+        }
+    }
+
+    internal sealed class Generation(SearchIndex index)
+    {
+        public SearchIndex Index { get; } = index;
+
+        // The host's own reference counts as one lease until the generation is retired.
+        public int Leases { get; set; } = 1;
+    }
+
+    /// <summary>A reader's hold on one generation.</summary>
+    public sealed class Lease : IDisposable
+    {
+        private readonly IndexHost _host;
+        private readonly Generation _generation;
+        private int _disposed;
+
+        internal Lease(IndexHost host, Generation generation)
+        {
+            _host = host;
+            _generation = generation;
+        }
+
+        public SearchIndex Index => _generation.Index;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _host.Release(_generation);
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using Microsoft.Data.Sqlite;
+using Search.Core.Indexing;
+
+namespace Search.Core.Searching;
+
+public sealed partial class SearchIndex
+{
+    /// <summary>
+    /// Runs a search in one pass over the match set. Facet counts are multi-select: a dimension's counts apply every
+    /// filter except that dimension's own, so ticking a second value shows what it would add.
+    /// </summary>
+    public SearchResults Search(SearchRequest request, Snippeter snippeter)
+    {
+        var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
+        var dimensionFilters = DimensionFilters(request);
+        var views = _facets.Values.SelectMany(FacetView.For).ToList();
+        var counters = views.Select(v => new Counter(v, dimensionFilters.FindIndex(f => f.Dimension == v.Dimension.Name))).ToList();
+        var top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
+        var total = 0;
+        var rowNumber = 0;
+
+        using var connection = Connect();
+        using var command = MatchCommand(connection, request.Query, request.Sort == SearchSort.Relevance);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var rowid = reader.GetInt64(0);
+                if (rowid >= _live.Length || !_live[rowid] || !hardFilters.TrueForAll(f => f(rowid)))
+                {
+                    continue;
+                }
+
+                rowNumber++;
+                var failed = -1;
+                var failures = 0;
+                for (var i = 0; i < dimensionFilters.Count && failures < 2; i++)
+                {
+                    if (!dimensionFilters[i].Accepts(rowid))
+                    {
+                        failed = i;
+                        failures++;
+                    }
+                }
+
+                if (failures >= 2)
+                {
+                    continue;
+                }
+
+                foreach (var counter in counters)
+                {
+                    if (failures == 0 || counter.FilterIndex == failed)
+                    {
+                        counter.Add(rowid, rowNumber);
+                    }
+                }
+
+                if (failures == 0)
+                {
+                    total++;
+                    top.Offer(rowid, reader.FieldCount > 1 ? -reader.GetDouble(1) : 0);
+                }
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            // The compiler only writes valid FTS5; if it ever did not, the user gets a 400 and we get the message.
+            throw new QueryParseException($"The query could not be run: {e.Message}", 0);
+        }
+
+        var facets = counters.ToDictionary(c => c.View.Name, c => c.Top(request.FacetLimit), StringComparer.Ordinal);
+        var hits = LoadHits(connection, top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
+        return new SearchResults(total, hits, facets);
+    }
+
+    private static SqliteCommand MatchCommand(SqliteConnection connection, CompiledQuery query, bool ranked)
+    {
+        var command = connection.CreateCommand();
+        var exclude = query.Exclude is null ? "" : " AND rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH $exclude)";
+        command.CommandText = query.Match is null
+            ? "SELECT rowid FROM docs WHERE 1" + exclude
+            : (ranked ? $"SELECT rowid, bm25(fts, {IndexSchema.Bm25Weights}) FROM fts" : "SELECT rowid FROM fts")
+              + " WHERE fts MATCH $match" + exclude;
+        if (query.Match is not null)
+        {
+            command.Parameters.AddWithValue("$match", query.Match);
+        }
+
+        if (query.Exclude is not null)
+        {
+            command.Parameters.AddWithValue("$exclude", query.Exclude);
+        }
+
+        return command;
+    }
+
+    private List<DimensionFilter> DimensionFilters(SearchRequest request)
+    {
+        var filters = new List<DimensionFilter>();
+        foreach (var (dimension, values) in request.Filters)
+        {
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            if (!_facets.TryGetValue(dimension, out var facet))
+            {
+                filters.Add(new DimensionFilter(dimension, _ => false));
+                continue;
+            }
+
+            var wanted = values.Select(v => facet.OrdinalOf.GetValueOrDefault(v, -1)).Where(o => o >= 0).ToHashSet();
+            filters.Add(new DimensionFilter(dimension, rowid =>
+            {
+                foreach (var ordinal in facet.OrdinalsOf(rowid))
+                {
+                    if (wanted.Contains(ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }));
+        }
+
+        foreach (var range in request.Ranges)
+        {
+            var predicate = RangePredicate(range);
+            var existing = filters.FindIndex(f => f.Dimension == range.Dimension);
+            if (existing >= 0)
+            {
+                var other = filters[existing].Accepts;
+                filters[existing] = new DimensionFilter(range.Dimension, r => other(r) && predicate(r));
+            }
+            else
+            {
+                filters.Add(new DimensionFilter(range.Dimension, predicate));
+            }
+        }
+
+        return filters;
+    }
+
+    private Func<long, bool> RangePredicate(RangeFilter range)
+    {
+        if (!_facets.TryGetValue(range.Dimension, out var facet))
+        {
+            return _ => false;
+        }
+
+        return rowid =>
+        {
+            foreach (var ordinal in facet.OrdinalsOf(rowid))
+            {
+                var n = facet.Numbers[ordinal];
+                if (!double.IsNaN(n) && range.Contains(n))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
+    }
+
+    private static List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter snippeter)
+    {
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        var names = new List<string>();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            names.Add("$r" + i);
+            command.Parameters.AddWithValue("$r" + i, ranked[i].Rowid);
+        }
+
+        command.CommandText = $"SELECT rowid, id, title, lang, published, body FROM docs WHERE rowid IN ({string.Join(',', names)})";
+        var rows = new Dictionary<long, SearchHit>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var rowid = reader.GetInt64(0);
+                var score = ranked.First(r => r.Rowid == rowid).Score;
+                rows[rowid] = new SearchHit(
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Math.Round(score, 4),
+                    snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes));
+            }
+        }
+
+        return [.. ranked.Where(r => rows.ContainsKey(r.Rowid)).Select(r => rows[r.Rowid])];
+    }
+
+    private sealed record DimensionFilter(string Dimension, Func<long, bool> Accepts);
+
+    /// <summary>Counts one facet view; a document counts once per bucket however many of its values fall in it.</summary>
+    private sealed class Counter(FacetView view, int filterIndex)
+    {
+        private readonly int[] _counts = new int[view.Keys.Length];
+        private readonly int[] _stamp = Enumerable.Repeat(-1, view.Keys.Length).ToArray();
+
+        public FacetView View => view;
+
+        public int FilterIndex => filterIndex;
+
+        public void Add(long rowid, int rowNumber)
+        {
+            foreach (var ordinal in view.Dimension.OrdinalsOf(rowid))
+            {
+                var bucket = view.BucketOf[ordinal];
+                if (bucket >= 0 && _stamp[bucket] != rowNumber)
+                {
+                    _stamp[bucket] = rowNumber;
+                    _counts[bucket]++;
+                }
+            }
+        }
+
+        public IReadOnlyList<FacetCount> Top(int limit) =>
+        [
+            .. Enumerable.Range(0, _counts.Length)
+                .Where(b => _counts[b] > 0)
+                .OrderByDescending(b => _counts[b])
+                .ThenBy(b => view.Keys[b], StringComparer.Ordinal)
+                .Take(limit)
+                .Select(b => new FacetCount(view.Keys[b], view.Labels[b], _counts[b])),
+        ];
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Search.Core.Indexing;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// The read side of one index generation: an SQLite file opened read-only, with facet ordinals and publication
+/// dates held in memory. One pass over the FTS5 match set computes the total, the facet counts and the top hits;
+/// the match set is never ranked twice.
+/// </summary>
+public sealed partial class SearchIndex : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly Dictionary<string, FacetDimension> _facets;
+    private readonly int[] _published; // yyyyMMdd by rowid, 0 when unknown
+    private readonly bool[] _live;
+
+    private SearchIndex(string path, string connectionString, Dictionary<string, FacetDimension> facets, int[] published, bool[] live, IReadOnlyDictionary<string, string> metadata, int count)
+    {
+        Path = path;
+        _connectionString = connectionString;
+        _facets = facets;
+        _published = published;
+        _live = live;
+        Metadata = metadata;
+        DocumentCount = count;
+    }
+
+    public string Path { get; }
+
+    public int DocumentCount { get; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    public IEnumerable<string> FacetDimensions => _facets.Keys;
+
+    public static SearchIndex Open(string path)
+    {
+        var connectionString = IndexSchema.ConnectionString(path, readOnly: true);
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT key, value FROM meta";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                metadata[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        long maxRowid;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT coalesce(max(rowid), 0) FROM docs";
+            maxRowid = (long)command.ExecuteScalar()!;
+        }
+
+        var published = new int[maxRowid + 1];
+        var live = new bool[maxRowid + 1];
+        var count = 0;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT rowid, published FROM docs";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var rowid = reader.GetInt64(0);
+                live[rowid] = true;
+                count++;
+                if (!reader.IsDBNull(1))
+                {
+                    published[rowid] = DateNumber(reader.GetString(1));
+                }
+            }
+        }
+
+        var facets = FacetStore.Load(connection, maxRowid);
+        return new SearchIndex(path, connectionString, facets, published, live, metadata, count);
+    }
+
+    /// <summary>yyyy-MM-dd (or yyyy-MM, yyyy) as the number yyyyMMdd, missing parts as 00.</summary>
+    public static int DateNumber(string iso)
+    {
+        var parts = iso.Split('-');
+        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0;
+        var day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0;
+        return (year * 10000) + (month * 100) + day;
+    }
+
+    public StoredDocument? GetDocument(string id)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, id, title, byline, body, lang, published, source FROM docs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var rowid = reader.GetInt64(0);
+        return new StoredDocument(
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetString(4),
+            reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.GetString(7),
+            FacetsOf(rowid));
+    }
+
+    private List<FacetValue> FacetsOf(long rowid)
+    {
+        var list = new List<FacetValue>();
+        foreach (var dimension in _facets.Values)
+        {
+            foreach (var ordinal in dimension.OrdinalsOf(rowid))
+            {
+                var number = dimension.Numbers[ordinal];
+                list.Add(new FacetValue(dimension.Name, dimension.Values[ordinal], dimension.Labels[ordinal], double.IsNaN(number) ? null : number));
+            }
+        }
+
+        return list;
+    }
+
+    private Vocabulary? _vocabulary;
+
+    /// <summary>Indexed terms within <paramref name="maxEdits"/> edits of <paramref name="term"/>, closest and commonest first.</summary>
+    public IReadOnlyList<string> SimilarTerms(string term, int maxEdits)
+    {
+        if (_vocabulary is null)
+        {
+            using var connection = Connect();
+            _vocabulary = Vocabulary.Load(connection);
+        }
+
+        return _vocabulary.Near(term, maxEdits);
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections to this file would keep it open after its generation is retired.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Search.Core.Searching;
+
+/// <summary>A search as a caller states it: query text, filters, order and page, before parsing.</summary>
+public sealed record SearchQuery
+{
+    public string? Text { get; init; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyList<RangeFilter> Ranges { get; init; } = [];
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    public int Offset { get; init; }
+
+    public int Limit { get; init; } = 10;
+
+    public int FacetLimit { get; init; } = 20;
+}

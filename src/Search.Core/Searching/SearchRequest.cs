@@ -1,0 +1,31 @@
+namespace Search.Core.Searching;
+
+/// <summary>How hits are ordered.</summary>
+public enum SearchSort
+{
+    Relevance,
+    DateDescending,
+    DateAscending,
+}
+
+/// <summary>
+/// A search: the compiled query, facet filters (values of one dimension OR together, dimensions AND), ranges over
+/// the date and figure dimensions, the order, and the page.
+/// </summary>
+public sealed record SearchRequest
+{
+    public CompiledQuery Query { get; init; } = CompiledQuery.All;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyList<RangeFilter> Ranges { get; init; } = [];
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    public int Offset { get; init; }
+
+    public int Limit { get; init; } = 10;
+
+    /// <summary>How many values to return per facet dimension.</summary>
+    public int FacetLimit { get; init; } = 20;
+}

@@ -1,0 +1,13 @@
+namespace Search.Core.Searching;
+
+/// <summary>A snippet of the original text: plain text and the spans (UTF-16 offsets into <see cref="Text"/>) to mark.</summary>
+public sealed record Snippet(string Text, IReadOnlyList<(int Start, int End)> Marks, bool StartsInside, bool EndsInside);
+
+public sealed record SearchHit(string Id, string Title, string Language, string? Published, double Score, Snippet Snippet);
+
+public sealed record FacetCount(string Value, string Label, int Count);
+
+public sealed record SearchResults(
+    int Total,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);

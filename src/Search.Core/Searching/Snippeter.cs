@@ -1,0 +1,107 @@
+using Search.Core.Analysis;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// Cuts a snippet from a document's original text around the densest group of matched words. Matches are found by
+/// analyzing the text with the same analyzer the index used, so a mark always covers a whole word as written
+/// ("Khamenei’s", "کتاب‌ها") even when the query spelled it another way. The FTS5 table is contentless, so this is
+/// the only place snippets can come from.
+/// </summary>
+public sealed class Snippeter(IAnalyzer analyzer)
+{
+    public const int Length = 240;
+    private const int Lead = 60;
+    private const int MaxAnalyzed = 500_000;
+
+    public Snippet Cut(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
+    {
+        var analyzed = text.Length > MaxAnalyzed ? text[..MaxAnalyzed] : text;
+        var matches = analyzer.Analyze(analyzed)
+            .Where(t => terms.Contains(t.Term) || prefixes.Any(p => t.Term.StartsWith(p, StringComparison.Ordinal)))
+            .ToList();
+
+        var anchor = matches.Count == 0 ? 0 : BestAnchor(matches);
+        var start = anchor == 0 ? 0 : WordStartAtOrBefore(text, Math.Max(0, anchor - Lead));
+        var end = WordEndAtOrAfter(text, Math.Min(text.Length, start + Length));
+        var marks = matches
+            .Where(m => m.Start >= start && m.End <= end)
+            .Select(m => (m.Start - start, m.End - start))
+            .ToList();
+        var snippet = text[start..end];
+        var trimmedStart = snippet.Length - snippet.TrimStart().Length;
+        var trimmed = snippet.Trim();
+        marks = [.. marks.Select(m => (m.Item1 - trimmedStart, m.Item2 - trimmedStart))];
+        return new Snippet(Collapse(trimmed, marks, out var collapsedMarks), collapsedMarks, start > 0, end < text.Length);
+    }
+
+    /// <summary>The start offset of the match whose window holds the most distinct matched terms.</summary>
+    private static int BestAnchor(List<Token> matches)
+    {
+        var bestStart = matches[0].Start;
+        var bestScore = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= Length - Lead; j++)
+            {
+                distinct.Add(matches[j].Term);
+            }
+
+            if (distinct.Count > bestScore)
+            {
+                bestScore = distinct.Count;
+                bestStart = matches[i].Start;
+            }
+        }
+
+        return bestStart;
+    }
+
+    private static int WordStartAtOrBefore(string text, int at)
+    {
+        while (at > 0 && !char.IsWhiteSpace(text[at - 1]))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    private static int WordEndAtOrAfter(string text, int at)
+    {
+        var limit = Math.Min(text.Length, at + 30);
+        while (at < limit && !char.IsWhiteSpace(text[at]))
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>Folds runs of white space (line breaks between paragraphs) into one space, moving the marks with the text.</summary>
+    private static string Collapse(string text, List<(int, int)> marks, out IReadOnlyList<(int Start, int End)> moved)
+    {
+        var map = new int[text.Length + 1];
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            map[i] = sb.Length;
+            if (char.IsWhiteSpace(text[i]))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+            else
+            {
+                sb.Append(text[i]);
+            }
+        }
+
+        map[text.Length] = sb.Length;
+        moved = [.. marks.Where(m => m.Item1 >= 0 && m.Item2 <= text.Length).Select(m => (map[m.Item1], map[m.Item2]))];
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,14 @@
+using Search.Core.Indexing;
+
+namespace Search.Core.Searching;
+
+/// <summary>A document as the index stores it: the original text and metadata, and its facet values.</summary>
+public sealed record StoredDocument(
+    string Id,
+    string Title,
+    string? Byline,
+    string Body,
+    string Language,
+    string? Published,
+    string Source,
+    IReadOnlyList<FacetValue> Facets);

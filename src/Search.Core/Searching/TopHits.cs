@@ -1,0 +1,59 @@
+namespace Search.Core.Searching;
+
+/// <summary>Keeps the best <c>k</c> rows seen, by score or by publication date; ties go to the lower rowid.</summary>
+internal sealed class TopHits(int k, SearchSort sort, int[] published)
+{
+    private readonly PriorityQueue<(long Rowid, double Score), (double Key, long Rowid)> _heap = new(Comparer<(double Key, long Rowid)>.Create(Compare));
+
+    public void Offer(long rowid, double score)
+    {
+        if (k <= 0)
+        {
+            return;
+        }
+
+        var key = (KeyOf(rowid, score), rowid);
+        if (_heap.Count < k)
+        {
+            _heap.Enqueue((rowid, score), key);
+        }
+        else if (Compare(key, PeekKey()) > 0)
+        {
+            _heap.EnqueueDequeue((rowid, score), key);
+        }
+    }
+
+    /// <summary>The kept rows, best first.</summary>
+    public IEnumerable<(long Rowid, double Score)> Ranked()
+    {
+        var all = new List<((long Rowid, double Score) Item, (double Key, long Rowid) Priority)>();
+        while (_heap.TryDequeue(out var item, out var priority))
+        {
+            all.Add((item, priority));
+        }
+
+        all.Reverse();
+        return all.Select(a => a.Item);
+    }
+
+    private (double Key, long Rowid) PeekKey()
+    {
+        _heap.TryPeek(out _, out var priority);
+        return priority;
+    }
+
+    /// <summary>The sort key, larger is better: the score, or the date (undated documents last in either order).</summary>
+    private double KeyOf(long rowid, double score) => sort switch
+    {
+        SearchSort.DateDescending => published[rowid] == 0 ? double.MinValue : published[rowid],
+        SearchSort.DateAscending => published[rowid] == 0 ? double.MinValue : -published[rowid],
+        _ => score,
+    };
+
+    /// <summary>Orders worst first (the heap's head is the first to drop): lower key, then higher rowid.</summary>
+    private static int Compare((double Key, long Rowid) a, (double Key, long Rowid) b)
+    {
+        var byKey = a.Key.CompareTo(b.Key);
+        return byKey != 0 ? byKey : b.Rowid.CompareTo(a.Rowid);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Search.Core.Tests;
+
+/// <summary>Where the repository's own files are (index-config, seeds) and where ../shared is, from the test's folder.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Config => Path.Combine(Root, "index-config");
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    /// <summary>The shared data folder beside the checkout (corpora, Lucene harness); may be absent on other machines.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Search.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Search.sln not found above the test directory.");
+    }
+}
