@@ -461,7 +461,7 @@ public sealed class QueryParser
 
     private bool LooksAtKeyword(string keyword) =>
         string.CompareOrdinal(_text, _pos, keyword, 0, keyword.Length) == 0
-        && (_pos + keyword.Length == _text.Length || IsSpace(_text[_pos + keyword.Length]) || _text[_pos + keyword.Length] is '(' or '"' or '-' or '+');
+        && (_pos + keyword.Length == _text.Length || IsSpace(_text[_pos + keyword.Length]) || _text[_pos + keyword.Length] is '(' or ')' or '"' or '-' or '+' or ']' or '}');
 
     private bool TryKeyword(string keyword)
     {
