@@ -22,5 +22,4 @@ RUN mkdir -p /data && chown -R app:app /data
 USER app
 VOLUME /data
 EXPOSE 5080
-HEALTHCHECK --interval=30s --timeout=5s CMD ["dotnet", "cli/search-cli.dll", "--help"]
 ENTRYPOINT ["dotnet", "Search.Api.dll"]
