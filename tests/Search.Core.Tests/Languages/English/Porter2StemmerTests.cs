@@ -148,9 +148,18 @@ public class Porter2StemmerTests
     [TestCase("proceed", "proceed")]
     [TestCase("exceed", "exceed")]
     [TestCase("succeed", "succeed")]
+    [TestCase("vying", "vie")]
+    [TestCase("dying's", "die")]
+    [TestCase("added", "add")]
+    [TestCase("ebbing", "ebb")]
+    [TestCase("offed", "off")]
+    [TestCase("erring", "err")]
+    [TestCase("anthropologist", "anthropolog")]
     public void Exceptional_forms(string word, string stem) => Assert.That(Porter2Stemmer.Stem(word), Is.EqualTo(stem));
 
     [TestCase("generate", "generat")]
+    [TestCase("lateral", "lateral")]
+    [TestCase("organic", "organic")]
     [TestCase("generously", "generous")]
     [TestCase("communism", "communism")]
     [TestCase("arsenal", "arsenal")]
