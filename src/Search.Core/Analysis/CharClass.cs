@@ -52,7 +52,12 @@ public static class CharClass
 
     public static bool IsDigit(char c) => DigitValue(c) >= 0;
 
+    /// <summary>Any character of the Arabic script blocks, letter or not (tatweel used as a dash, Arabic punctuation).</summary>
+    public static bool IsArabicBlock(char c) =>
+        c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+            or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
     /// <summary>Letters that are not Arabic script (Latin, Greek, Cyrillic…), and combining marks that follow them.</summary>
     public static bool IsOtherLetter(char c) =>
-        !IsArabicLetter(c) && (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+        !IsArabicBlock(c) && (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
 }

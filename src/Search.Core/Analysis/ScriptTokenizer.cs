@@ -22,7 +22,7 @@ public static class ScriptTokenizer
             if (CharClass.IsArabicLetter(c))
             {
                 end = ReadArabicWord(text, i);
-                tokens.Add(new WorkToken(text[i..end], i, end, tokens.Count, TokenScript.Arabic));
+                Add(tokens, text, new WorkToken(text[i..end], i, end, tokens.Count, TokenScript.Arabic));
             }
             else if (CharClass.IsDigit(c))
             {
@@ -31,17 +31,17 @@ public static class ScriptTokenizer
                 {
                     // "20th", "1980s", "9mm": a Latin word that starts with digits.
                     end = ReadLatinWord(text, end);
-                    tokens.Add(new WorkToken(FoldDigits(text.AsSpan(i, end - i)), i, end, tokens.Count, TokenScript.Latin));
+                    Add(tokens, text, new WorkToken(FoldDigits(text.AsSpan(i, end - i)), i, end, tokens.Count, TokenScript.Latin));
                 }
                 else
                 {
-                    tokens.Add(new WorkToken(number, i, end, tokens.Count, TokenScript.Number));
+                    Add(tokens, text, new WorkToken(number, i, end, tokens.Count, TokenScript.Number));
                 }
             }
             else if (CharClass.IsOtherLetter(c) && char.IsLetter(c))
             {
                 end = ReadLatinWord(text, i);
-                tokens.Add(new WorkToken(text[i..end], i, end, tokens.Count, TokenScript.Latin));
+                Add(tokens, text, new WorkToken(text[i..end], i, end, tokens.Count, TokenScript.Latin));
             }
             else
             {
@@ -52,6 +52,17 @@ public static class ScriptTokenizer
         }
 
         return tokens;
+    }
+
+    private static void Add(List<WorkToken> tokens, string text, WorkToken token)
+    {
+        if (tokens.Count > 0)
+        {
+            var gap = token.Start - tokens[^1].End;
+            token.FollowsSpace = gap is 1 or 2 && text.AsSpan(tokens[^1].End, gap).IsWhiteSpace();
+        }
+
+        tokens.Add(token);
     }
 
     private static int ReadArabicWord(string text, int start)

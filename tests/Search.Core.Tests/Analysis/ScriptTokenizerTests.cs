@@ -41,6 +41,10 @@ public class ScriptTokenizerTests
     }
 
     [Test]
+    public void A_tatweel_standing_alone_as_a_dash_is_no_word() =>
+        Assert.That(Raw("عراق ـ 5"), Is.EqualTo(new[] { "عراق", "5" }));
+
+    [Test]
     public void A_trailing_zwnj_is_not_part_of_the_word()
     {
         var tokens = ScriptTokenizer.Tokenize("کتاب\u200C ها");

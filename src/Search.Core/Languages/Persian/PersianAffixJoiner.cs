@@ -54,13 +54,13 @@ public sealed class PersianAffixJoiner : ITokenFilter
         }
     }
 
-    /// <summary>Two Arabic-script tokens, one after the other, with a single character (a space) between them.</summary>
+    /// <summary>Two Arabic-script tokens, one right after the other, with only white space between them.</summary>
     private static bool IsAdjacentArabic(List<WorkToken> tokens, int left, int right) =>
         right < tokens.Count
         && tokens[left].Script == TokenScript.Arabic
         && tokens[right].Script == TokenScript.Arabic
         && tokens[right].Position == tokens[left].Position + 1
-        && tokens[right].Start - tokens[left].End == 1;
+        && tokens[right].FollowsSpace;
 
     private static void Merge(List<WorkToken> tokens, int left)
     {

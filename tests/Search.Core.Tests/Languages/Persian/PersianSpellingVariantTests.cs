@@ -5,7 +5,7 @@ public class PersianSpellingVariantTests
 {
     private static readonly string[][] Groups =
     [
-        ["می\u200Cخواهم", "میخواهم", "می خواهم", "مي خواهم"],
+        ["می\u200Cخواهم", "میخواهم", "می خواهم", "مي خواهم", "مي\nخواهم", "می\r\nخواهم"],
         ["کتاب\u200Cها", "کتابها", "کتاب ها", "كتاب ها"],
         ["نمی\u200Cدانم", "نمیدانم", "نمی دانم", "نمي دانم"],
         ["کتاب\u200Cهای", "کتابهای", "کتاب های"],
@@ -54,6 +54,7 @@ public class PersianSpellingVariantTests
     public void A_detached_prefix_does_not_join_across_punctuation_or_latin_words()
     {
         Assert.That(Analyzers.Terms("fa", "می. خواهم", stem: false), Has.Length.EqualTo(1), "می alone is a stop word; خواهم stays apart");
+        Assert.That(Analyzers.Terms("fa", "کتاب، ها", stem: false), Has.Length.EqualTo(2), "a comma keeps ها apart");
         Assert.That(Analyzers.Terms("auto", "کتاب Evin ها", stem: false), Does.Contain("evin"));
     }
 }
