@@ -1,3 +1,4 @@
+using Search.Core.Analysis;
 using Search.Core.Indexing;
 using Search.Core.Searching;
 
@@ -8,8 +9,9 @@ internal sealed class TestIndex : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    public TestIndex(IReadOnlyDictionary<string, string> files)
+    public TestIndex(IReadOnlyDictionary<string, string> files, AnalyzerRegistry? analyzers = null)
     {
+        analyzers ??= Analyzers.Registry;
         Sources = _temp.Combine("sources");
         System.IO.Directory.CreateDirectory(Sources);
         foreach (var (name, text) in files)
@@ -20,9 +22,9 @@ internal sealed class TestIndex : IDisposable
         }
 
         Directory = new IndexDirectory(_temp.Combine("index"));
-        Report = new ReindexRunner(Analyzers.Registry).RunFull(Directory, [new FolderSource(Sources)]);
+        Report = new ReindexRunner(analyzers).RunFull(Directory, [new FolderSource(Sources)]);
         Host = new IndexHost(Directory);
-        Engine = new SqliteSearchEngine(Host, Analyzers.Registry);
+        Engine = new SqliteSearchEngine(Host, analyzers);
     }
 
     public string Sources { get; }

@@ -44,12 +44,17 @@ public sealed class AnalyzerRegistry
 
     public IEnumerable<string> Names => _file.Analyzers.Keys;
 
-    public IAnalyzer DocumentAnalyzer => Get(_file.DocumentAnalyzer);
+    /// <summary>The analyzer of a text field (title, body), as index-config's "fields" sets it; documents and queries share it.</summary>
+    public IAnalyzer ForField(string field)
+    {
+        var settings = _file.Fields.TryGetValue(field, out var s)
+            ? s
+            : throw new ConfigurationException($"No analyzer is configured for the field '{field}'.");
+        return Get(settings.Analyzer, settings.Stem);
+    }
 
-    public IAnalyzer QueryAnalyzer => Get(_file.QueryAnalyzer);
-
-    /// <summary>The query analyzer without stop words and stemming: for prefixes, which must not be cut short.</summary>
-    public IAnalyzer QueryNormalizer => Get(_file.QueryAnalyzer, stem: false, stop: false);
+    /// <summary>A field's analyzer without stop words and stemming: for prefixes, which must not be cut short.</summary>
+    public IAnalyzer NormalizerForField(string field) => Get(_file.Fields[field].Analyzer, stem: false, stop: false);
 
     /// <summary>The named analyzer; with <paramref name="stem"/> or <paramref name="stop"/> false, without those stages.</summary>
     public IAnalyzer Get(string name, bool stem = true, bool stop = true)

@@ -10,9 +10,8 @@ public sealed record AnalyzersFile
 
     public Dictionary<string, List<string>> Analyzers { get; init; } = [];
 
-    public string DocumentAnalyzer { get; init; } = "auto";
-
-    public string QueryAnalyzer { get; init; } = "auto";
+    /// <summary>The analyzer of each indexed text field (title, body), and whether it stems: queries on a field use the same.</summary>
+    public Dictionary<string, FieldSettings> Fields { get; init; } = [];
 
     public Dictionary<string, string> Stopwords { get; init; } = [];
 
@@ -37,11 +36,16 @@ public sealed record AnalyzersFile
                 throw new ConfigurationException($"{path} declares no analyzers.");
             }
 
-            foreach (var name in new[] { file.DocumentAnalyzer, file.QueryAnalyzer })
+            foreach (var field in new[] { "title", "body" })
             {
-                if (!file.Analyzers.ContainsKey(name))
+                if (!file.Fields.TryGetValue(field, out var settings))
                 {
-                    throw new ConfigurationException($"{path} names analyzer '{name}', which it does not declare.");
+                    throw new ConfigurationException($"{path} has no settings for the field '{field}' under \"fields\".");
+                }
+
+                if (!file.Analyzers.ContainsKey(settings.Analyzer))
+                {
+                    throw new ConfigurationException($"{path}: field '{field}' names analyzer '{settings.Analyzer}', which it does not declare.");
                 }
             }
 
@@ -53,3 +57,6 @@ public sealed record AnalyzersFile
         }
     }
 }
+
+/// <summary>How one text field is analyzed: a declared analyzer, with or without its stemming stages.</summary>
+public sealed record FieldSettings(string Analyzer, bool Stem = true);

@@ -7,12 +7,15 @@ public sealed class DocumentAnalysis(AnalyzerRegistry analyzers)
 {
     public IndexedDocument Analyze(SourceDocument document)
     {
-        var analyzer = analyzers.DocumentAnalyzer;
         var facets = new List<FacetValue>
         {
             new("lang", document.Language, document.Language == "fa" ? "فارسی" : "English"),
         };
-        return new IndexedDocument(document, Terms(analyzer, document.Title), Terms(analyzer, document.Body), facets);
+        return new IndexedDocument(
+            document,
+            Terms(analyzers.ForField("title"), document.Title),
+            Terms(analyzers.ForField("body"), document.Body),
+            facets);
     }
 
     /// <summary>The analyzed terms of a text joined by single spaces: the only form FTS5 ever receives.</summary>

@@ -9,10 +9,12 @@ namespace Search.Core.Searching;
 /// "Khamenei’s" finds "Khamenei" and "كتابها" finds "کتاب‌ها"; a word that analyzes to several terms becomes a
 /// phrase; words that name a gazetteer entity also match the entity's tag, whatever script the document used.
 /// Ranges become in-memory filters and may only narrow the whole query (they are ANDed at the top level).
+/// Each text field is analyzed with its own analyzer (one may stem and the other not): a word without a field
+/// searches both, each with its own terms.
 /// </summary>
-public sealed class QueryCompiler(IAnalyzer analyzer, IAnalyzer normalizer, IQueryExpansion expansion)
+public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<string, IAnalyzer> fieldNormalizer, IQueryExpansion expansion)
 {
-    private const string DefaultColumns = "title body";
+    private static readonly string[] DefaultFields = ["title", "body"];
     private const string TagColumn = "tags";
     private const int MaxFuzzyExpansions = 32;
 
@@ -151,22 +153,24 @@ public sealed class QueryCompiler(IAnalyzer analyzer, IAnalyzer normalizer, IQue
             return FtsSyntax.InColumns(TagColumn, tokens.Count == 0 ? FtsSyntax.Quote(FacetValue.TokenOf(field, "\u2205")) : FtsSyntax.Any(tokens.Select(FtsSyntax.Quote)));
         }
 
-        var terms = analyzer.Analyze(text).Select(t => t.Term).ToList();
-        if (terms.Count == 0)
+        var expression = PerField(field, f => Terms(fieldAnalyzer(f), text), terms =>
+        {
+            foreach (var term in terms)
+            {
+                state.Terms.Add(term);
+            }
+
+            return FtsSyntax.Phrase(terms);
+        });
+        if (expression is null)
         {
             return null; // only stop words: they narrow nothing
         }
 
-        foreach (var term in terms)
-        {
-            state.Terms.Add(term);
-        }
-
-        var columns = field ?? DefaultColumns;
-        var expression = FtsSyntax.InColumns(columns, FtsSyntax.Phrase(terms));
         if (expandEntities && field is null)
         {
-            var entityTokens = expansion.EntityTokens(terms);
+            // The gazetteer's aliases are analyzed like body text, so the body's terms are the ones to look up.
+            var entityTokens = expansion.EntityTokens(Terms(fieldAnalyzer("body"), text));
             if (entityTokens.Count > 0)
             {
                 expression = FtsSyntax.Any([expression, FtsSyntax.InColumns(TagColumn, FtsSyntax.Any(entityTokens.Select(FtsSyntax.Quote)))]);
@@ -180,47 +184,78 @@ public sealed class QueryCompiler(IAnalyzer analyzer, IAnalyzer normalizer, IQue
         return expression;
     }
 
-    private string? CompilePrefix(PrefixNode prefix, State state)
+    /// <summary>
+    /// The expression for one field, or for both text fields when <paramref name="field"/> is null: one column filter
+    /// when both fields analyze the text alike, else one per field, ORed. Null when every field's terms are empty.
+    /// </summary>
+    private static string? PerField(string? field, Func<string, List<string>> analyze, Func<List<string>, string> build)
     {
-        RejectFacetField(prefix.Field, "prefix");
-        var terms = normalizer.Analyze(prefix.Text).Select(t => t.Term).ToList();
-        if (terms.Count == 0)
+        var fields = field is null ? DefaultFields : [field];
+        var byTerms = new List<(List<string> Terms, List<string> Fields)>();
+        foreach (var f in fields)
+        {
+            var terms = analyze(f);
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var same = byTerms.FindIndex(b => b.Terms.SequenceEqual(terms));
+            if (same >= 0)
+            {
+                byTerms[same].Fields.Add(f);
+            }
+            else
+            {
+                byTerms.Add((terms, [f]));
+            }
+        }
+
+        if (byTerms.Count == 0)
         {
             return null;
         }
 
-        state.Prefixes.Add(terms[^1]);
-        foreach (var term in terms.SkipLast(1))
-        {
-            state.Terms.Add(term);
-        }
+        var parts = byTerms.Select(b => FtsSyntax.InColumns(string.Join(' ', b.Fields), build(b.Terms))).ToList();
+        return parts.Count == 1 ? parts[0] : FtsSyntax.Any(parts);
+    }
 
-        return FtsSyntax.InColumns(prefix.Field ?? DefaultColumns, FtsSyntax.Prefix(terms));
+    private static List<string> Terms(IAnalyzer analyzer, string text) => [.. analyzer.Analyze(text).Select(t => t.Term)];
+
+    private string? CompilePrefix(PrefixNode prefix, State state)
+    {
+        RejectFacetField(prefix.Field, "prefix");
+        return PerField(prefix.Field, f => Terms(fieldNormalizer(f), prefix.Text), terms =>
+        {
+            state.Prefixes.Add(terms[^1]);
+            foreach (var term in terms.SkipLast(1))
+            {
+                state.Terms.Add(term);
+            }
+
+            return FtsSyntax.Prefix(terms);
+        });
     }
 
     private string? CompileFuzzy(FuzzyNode fuzzy, State state)
     {
         RejectFacetField(fuzzy.Field, "fuzzy");
-        var terms = analyzer.Analyze(fuzzy.Text).Select(t => t.Term).ToList();
-        if (terms.Count == 0)
+        return PerField(fuzzy.Field, f => Terms(fieldAnalyzer(f), fuzzy.Text), terms =>
         {
-            return null;
-        }
-
-        var perTerm = new List<string>();
-        foreach (var term in terms)
-        {
-            var near = expansion.SimilarTerms(term, fuzzy.MaxEdits).Take(MaxFuzzyExpansions).Append(term).Distinct().ToList();
-            foreach (var n in near)
+            var perTerm = new List<string>();
+            foreach (var term in terms)
             {
-                state.Terms.Add(n);
+                var near = expansion.SimilarTerms(term, fuzzy.MaxEdits).Take(MaxFuzzyExpansions).Append(term).Distinct().ToList();
+                foreach (var n in near)
+                {
+                    state.Terms.Add(n);
+                }
+
+                perTerm.Add(FtsSyntax.Any(near.Select(FtsSyntax.Quote)));
             }
 
-            perTerm.Add(FtsSyntax.Any(near.Select(FtsSyntax.Quote)));
-        }
-
-        var expression = perTerm.Count == 1 ? perTerm[0] : FtsSyntax.All(perTerm);
-        return FtsSyntax.InColumns(fuzzy.Field ?? DefaultColumns, expression);
+            return perTerm.Count == 1 ? perTerm[0] : FtsSyntax.All(perTerm);
+        });
     }
 
     private static void RejectFacetField(string? field, string kind)

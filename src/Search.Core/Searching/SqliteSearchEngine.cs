@@ -6,7 +6,7 @@ namespace Search.Core.Searching;
 /// <summary>The search engine over SQLite FTS5 generations: parse, compile against the served generation, search.</summary>
 public sealed class SqliteSearchEngine(IndexHost host, AnalyzerRegistry analyzers) : ISearchEngine
 {
-    private readonly Snippeter _snippeter = new(analyzers.DocumentAnalyzer);
+    private readonly Snippeter _snippeter = new(analyzers.ForField("body"));
 
     public SearchResults Search(SearchQuery query)
     {
@@ -17,7 +17,7 @@ public sealed class SqliteSearchEngine(IndexHost host, AnalyzerRegistry analyzer
             return new SearchResults(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
         }
 
-        var compiler = new QueryCompiler(analyzers.QueryAnalyzer, analyzers.QueryNormalizer, new IndexQueryExpansion(lease.Index));
+        var compiler = new QueryCompiler(analyzers.ForField, analyzers.NormalizerForField, new IndexQueryExpansion(lease.Index));
         var request = new SearchRequest
         {
             Query = compiler.Compile(parsed),
