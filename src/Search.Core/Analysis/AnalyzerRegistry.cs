@@ -109,7 +109,24 @@ public sealed class AnalyzerRegistry
             protectedWords.AddRange(WordList.Read(path));
         }
 
-        var persianStemmer = new PersianStemmer(protectedWords);
+        var exceptions = new List<KeyValuePair<string, string>>();
+        if (file.PersianStemExceptions is { } exceptionsName)
+        {
+            var path = Path.Combine(configDirectory, exceptionsName);
+            inputs.Add(path);
+            foreach (var line in WordList.Read(path))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length != 2)
+                {
+                    throw new ConfigurationException($"{path}: '{line}' is not 'word<TAB>stem'.");
+                }
+
+                exceptions.Add(new(parts[0], parts[1]));
+            }
+        }
+
+        var persianStemmer = new PersianStemmer(protectedWords, exceptions);
         var stages = new ITokenFilter[]
         {
             new PersianNormalizationFilter(),

@@ -17,6 +17,8 @@ public sealed record AnalyzersFile
 
     public string? PersianStemProtected { get; init; }
 
+    public string? PersianStemExceptions { get; init; }
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNameCaseInsensitive = true,

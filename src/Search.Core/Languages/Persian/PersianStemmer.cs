@@ -5,9 +5,11 @@ namespace Search.Core.Languages.Persian;
 /// <summary>
 /// A light Persian stemmer. Where a ZWNJ marks the boundary (کتاب‌ها, خانه‌ای, بزرگ‌ترین), a known suffix after it is
 /// removed exactly. Without a boundary it removes one plural or comparative suffix (ها های هایی ترین تر ان ات),
-/// after an enclitic that follows a plural (کتابهایشان); it never leaves fewer than <see cref="MinStem"/> letters (so
-/// "دختر" is not read as دخ + تر), and words whose ending belongs to the stem (ایران, تهران, زندان…) are protected
-/// by a list in index-config. Input must be normalized by <see cref="PersianLetters.Normalize"/>.
+/// after an enclitic that follows a plural (کتابهایشان); the plural گان of a word in ه gives back its ه
+/// (نمایندگان → نماینده), and the glide of یان after a vowel goes with the plural (دانشجویان → دانشجو). It never leaves
+/// fewer than <see cref="MinStem"/> letters (so "دختر" is not read as دخ + تر); words whose ending belongs to the stem
+/// (ایران, امکان, بحران…) are protected, and plurals no rule can undo (مسابقات → مسابقه) are mapped, by lists in
+/// index-config. Input must be normalized by <see cref="PersianLetters.Normalize"/>.
 /// </summary>
 public sealed class PersianStemmer
 {
@@ -41,11 +43,20 @@ public sealed class PersianStemmer
         "\u0647\u0627\u06CC\u0634\u0627\u0646", // هایشان
     ];
 
-    private readonly HashSet<string> _protected;
+    private const string Gan = "\u06AF\u0627\u0646"; // گان
+    private const string Heh = "\u0647"; // ه
 
-    public PersianStemmer(IEnumerable<string> protectedWords)
+    private readonly HashSet<string> _protected;
+    private readonly Dictionary<string, string> _exceptions;
+
+    public PersianStemmer(IEnumerable<string> protectedWords, IEnumerable<KeyValuePair<string, string>>? exceptions = null)
     {
         _protected = new HashSet<string>(protectedWords.Select(PersianLetters.Fold), StringComparer.Ordinal);
+        _exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, stem) in exceptions ?? [])
+        {
+            _exceptions[PersianLetters.Fold(word)] = PersianLetters.Fold(stem);
+        }
     }
 
     public string Stem(string word)
@@ -68,6 +79,11 @@ public sealed class PersianStemmer
 
     private string StemWhole(string word)
     {
+        if (_exceptions.TryGetValue(word, out var mapped))
+        {
+            return mapped;
+        }
+
         if (_protected.Contains(word))
         {
             return word;
@@ -88,6 +104,17 @@ public sealed class PersianStemmer
         if (_protected.Contains(w))
         {
             return w;
+        }
+
+        if (w.EndsWith(Gan, StringComparison.Ordinal) && w.Length - Gan.Length + Heh.Length >= MinStem)
+        {
+            return w[..^Gan.Length] + Heh;
+        }
+
+        // دانشجویان, نابینایان: after a vowel the plural is یان, and its ی is a glide, not part of the word.
+        if (w.Length >= MinStem + 3 && w.EndsWith("\u06CC\u0627\u0646", StringComparison.Ordinal) && w[^4] is '\u0627' or '\u0648')
+        {
+            return w[..^3];
         }
 
         foreach (var suffix in PluralAndComparative)

@@ -18,6 +18,12 @@ public class PersianStemmerTests
     [TestCase("خاوران", "خاوران", TestName = "A protected place name keeps its final ان")]
     [TestCase("دختر", "دختر", TestName = "A short word keeps an ending that only looks like a suffix")]
     [TestCase("اعدام", "اعدام", TestName = "A word without a suffix is unchanged")]
+    [TestCase("نمایندگان", "نماینده", TestName = "Plural گان gives back the final ه")]
+    [TestCase("همگان", "همه", TestName = "A short plural in گان gives back its ه too")]
+    [TestCase("دانشجویان", "دانشجو", TestName = "The glide of یان after a vowel goes with the plural")]
+    [TestCase("مسابقات", "مسابقه", TestName = "A listed plural maps to its singular")]
+    [TestCase("امکان", "امکان", TestName = "A derived protected word keeps its ending")]
+    [TestCase("ناوگان", "ناوگان", TestName = "A protected word in گان is not a plural")]
     public void Stems(string word, string stem) =>
         Assert.That(Stemmer.Stem(PersianLetters.Normalize(word)), Is.EqualTo(stem));
 }
