@@ -11,6 +11,7 @@ var root = new RootCommand("Indexer and tools of the Persian–English human-rig
     SearchCommand.Create(),
     AnalyzeCommand.Create(),
     StemCommand.Create(),
+    ExtractCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -1,4 +1,4 @@
-using Search.Core.Analysis;
+using Search.Core.Configuration;
 using Search.Core.Indexing;
 using Search.Core.Searching;
 
@@ -9,9 +9,9 @@ internal sealed class TestIndex : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    public TestIndex(IReadOnlyDictionary<string, string> files, AnalyzerRegistry? analyzers = null)
+    public TestIndex(IReadOnlyDictionary<string, string> files, IndexSettings? settings = null)
     {
-        analyzers ??= Analyzers.Registry;
+        settings ??= Analyzers.Settings;
         Sources = _temp.Combine("sources");
         System.IO.Directory.CreateDirectory(Sources);
         foreach (var (name, text) in files)
@@ -22,9 +22,9 @@ internal sealed class TestIndex : IDisposable
         }
 
         Directory = new IndexDirectory(_temp.Combine("index"));
-        Report = new ReindexRunner(analyzers).RunFull(Directory, [new FolderSource(Sources)]);
+        Report = new ReindexRunner(settings).RunFull(Directory, [new FolderSource(Sources)]);
         Host = new IndexHost(Directory);
-        Engine = new SqliteSearchEngine(Host, analyzers);
+        Engine = new SqliteSearchEngine(Host, settings);
     }
 
     public string Sources { get; }

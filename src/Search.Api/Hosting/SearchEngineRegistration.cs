@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Search.Core.Analysis;
+using Search.Core.Configuration;
 using Search.Core.Indexing;
 using Search.Core.Searching;
 
@@ -22,7 +22,7 @@ internal static class SearchEngineRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SearchPaths>();
-        services.AddSingleton(sp => AnalyzerRegistry.Load(sp.GetRequiredService<SearchPaths>().ConfigDirectory));
+        services.AddSingleton(sp => IndexSettings.Load(sp.GetRequiredService<SearchPaths>().ConfigDirectory));
         services.AddSingleton(sp => new IndexHost(new IndexDirectory(sp.GetRequiredService<SearchPaths>().IndexDirectory)));
         services.AddSingleton<ISearchEngine, SqliteSearchEngine>();
         return services;
@@ -38,7 +38,7 @@ internal static class SearchEngineRegistration
         }
 
         var paths = app.Services.GetRequiredService<SearchPaths>();
-        var runner = new ReindexRunner(app.Services.GetRequiredService<AnalyzerRegistry>());
+        var runner = new ReindexRunner(app.Services.GetRequiredService<IndexSettings>());
         var report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))]);
         app.Logger.LogInformation(
             "No index was found; built {Generation} from {Sources}: {Added} documents, {Skipped} skipped.",

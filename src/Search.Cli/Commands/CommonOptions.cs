@@ -20,6 +20,8 @@ internal static class CommonOptions
 
     public static AnalyzerRegistry Analyzers(string? configPath) => AnalyzerRegistry.Load(ConfigDirectory.Resolve(configPath));
 
+    public static IndexSettings Settings(string? configPath) => IndexSettings.Load(ConfigDirectory.Resolve(configPath));
+
     /// <summary>Standard output through one buffer: line-at-a-time writes would dominate a 30,000-word stem run.</summary>
     public static StreamWriter Out() => new(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
 

@@ -22,10 +22,10 @@ internal static class IndexCommand
         };
         command.SetAction(result => CommonOptions.Guard(() =>
         {
-            var analyzers = CommonOptions.Analyzers(result.GetValue(config));
+            var settings = CommonOptions.Settings(result.GetValue(config));
             var directory = new IndexDirectory(result.GetValue(index)!);
             var sources = result.GetValue(source)!.Select(s => new FolderSource(s)).ToList();
-            var report = new ReindexRunner(analyzers).RunFull(directory, sources);
+            var report = new ReindexRunner(settings).RunFull(directory, sources);
             foreach (var skipped in report.Skipped)
             {
                 Console.Error.WriteLine($"skipped {skipped.Source}: {skipped.Reason}");

@@ -23,7 +23,7 @@ internal static class SearchCommand
         var command = new Command("search", "Search an index.") { index, config, query, queries, runFile, k, tag };
         command.SetAction(result => CommonOptions.Guard(() =>
         {
-            var analyzers = CommonOptions.Analyzers(result.GetValue(config));
+            var settings = CommonOptions.Settings(result.GetValue(config));
             using var host = new IndexHost(new IndexDirectory(result.GetValue(index)!));
             if (host.CurrentPath is null)
             {
@@ -31,7 +31,7 @@ internal static class SearchCommand
                 return 2;
             }
 
-            var engine = new SqliteSearchEngine(host, analyzers);
+            var engine = new SqliteSearchEngine(host, settings);
             var limit = Math.Clamp(result.GetValue(k), 1, 10_000);
             if (result.GetValue(queries) is { } queryFile)
             {

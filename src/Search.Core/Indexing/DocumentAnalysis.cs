@@ -1,24 +1,89 @@
+using System.Globalization;
 using Search.Core.Analysis;
+using Search.Core.Configuration;
+using Search.Core.Extraction;
 
 namespace Search.Core.Indexing;
 
-/// <summary>The stage between ingest and the index writer: analyzes a document's fields and collects its facet values.</summary>
-public sealed class DocumentAnalysis(AnalyzerRegistry analyzers)
+/// <summary>
+/// The stage between ingest and the index writer: analyzes a document's fields, extracts its entities and turns
+/// them, with its language and publication date, into facet values. The body is analyzed once: the same tokens feed
+/// the FTS5 column and the gazetteer.
+/// </summary>
+public sealed class DocumentAnalysis(IndexSettings settings)
 {
+    private static readonly HashSet<string> EntityDimensions = [EntityKinds.Person, EntityKinds.Place, EntityKinds.Organization, EntityKinds.Date, EntityKinds.Figure];
+
     public IndexedDocument Analyze(SourceDocument document)
     {
-        var facets = new List<FacetValue>
-        {
-            new("lang", document.Language, document.Language == "fa" ? "فارسی" : "English"),
-        };
+        var analyzers = settings.Analyzers;
+        var bodyAnalyzer = analyzers.ForField("body");
+        var bodyTokens = bodyAnalyzer.Analyze(document.Body);
+        var extractor = settings.Extractor;
+        var entities = extractor.Extract(document.Body, ReferenceEquals(bodyAnalyzer, extractor.Gazetteer.Analyzer) ? bodyTokens : null);
+
+        // A title that is not part of the body (JSONL, HTML) may name entities too: they count as facets.
+        var titleEntities = document.Body.Contains(document.Title, StringComparison.Ordinal) ? [] : extractor.Extract(document.Title);
+
         return new IndexedDocument(
             document,
-            Terms(analyzers.ForField("title"), document.Title),
-            Terms(analyzers.ForField("body"), document.Body),
-            facets);
+            Terms(analyzers.ForField("title").Analyze(document.Title)),
+            Terms(bodyTokens),
+            entities,
+            FacetValues(document, entities.Concat(titleEntities)));
     }
 
-    /// <summary>The analyzed terms of a text joined by single spaces: the only form FTS5 ever receives.</summary>
-    public static string Terms(IAnalyzer analyzer, string text) =>
-        string.Join(' ', analyzer.Analyze(text).Select(t => t.Term));
+    /// <summary>The document's facet values: one per dimension and value, a date's interval widened to cover all its mentions.</summary>
+    public static List<FacetValue> FacetValues(SourceDocument document, IEnumerable<Entity> entities)
+    {
+        var values = new Dictionary<(string, string), FacetValue>();
+
+        void Add(FacetValue value)
+        {
+            var key = (value.Dimension, value.Value);
+            if (values.TryGetValue(key, out var existing) && value.Dimension == EntityKinds.Date)
+            {
+                values[key] = existing with { Number = Math.Min(existing.Number!.Value, value.Number!.Value), Upper = Math.Max(existing.Upper!.Value, value.Upper!.Value) };
+            }
+            else
+            {
+                values.TryAdd(key, value);
+            }
+        }
+
+        Add(new FacetValue("lang", document.Language, document.Language == "fa" ? "فارسی" : "English"));
+        if (document.Published is { } published && DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var number = (day.Year * 10000) + (day.Month * 100) + day.Day;
+            Add(new FacetValue(EntityKinds.Date, published, published, number, number));
+        }
+
+        foreach (var e in entities)
+        {
+            if (!EntityDimensions.Contains(e.Kind))
+            {
+                continue;
+            }
+
+            switch (e.Kind)
+            {
+                case EntityKinds.Date when e.From > 0:
+                    Add(new FacetValue(e.Kind, e.Value, e.Label, e.From, e.To));
+                    break;
+                case EntityKinds.Date:
+                    break; // "April 13": no year, no place on a time line
+                case EntityKinds.Figure:
+                    Add(new FacetValue(e.Kind, e.Value, e.Label, e.Number, e.Upper ?? e.Number));
+                    break;
+                default:
+                    Add(new FacetValue(e.Kind, e.Value, e.Label, LabelFa: e.LabelFa));
+                    break;
+            }
+        }
+
+        return [.. values.Values];
+    }
+
+    /// <summary>The analyzed terms joined by single spaces: the only form FTS5 ever receives.</summary>
+    public static string Terms(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Term));
 }

@@ -1,10 +1,11 @@
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// One facet value of a document: a dimension (lang, person, place, date, figure), the canonical value that filters
-/// match on, the label shown to people, and a number for the dimensions that are ranges (a date as yyyyMMdd, a figure).
+/// One facet value of a document: a dimension (lang, person, place, org, date, figure), the canonical value filters
+/// match on, labels to show (and the Persian one for gazetteer entities), and for range dimensions the interval the
+/// value covers: a date's first and last day as yyyyMMdd, a figure's number and the upper end of its range.
 /// </summary>
-public sealed record FacetValue(string Dimension, string Value, string Label, double? Number = null)
+public sealed record FacetValue(string Dimension, string Value, string Label, double? Number = null, double? Upper = null, string? LabelFa = null)
 {
     /// <summary>The token that stands for this value in the FTS5 tags column: "person_ali_khamenei", "lang_fa".</summary>
     public string Token => TokenOf(Dimension, Value);

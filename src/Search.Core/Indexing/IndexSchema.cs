@@ -11,7 +11,7 @@ namespace Search.Core.Indexing;
 /// </summary>
 public static class IndexSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Column weights for bm25(): a match in the title counts more; the tags column (facet tokens) not at all.</summary>
     public const string Bm25Weights = "3.0, 1.0, 0.0";
@@ -33,8 +33,15 @@ public static class IndexSchema
             dim TEXT NOT NULL,
             value TEXT NOT NULL,
             label TEXT NOT NULL,
+            label_fa TEXT,
             num REAL,
+            upper REAL,
             PRIMARY KEY(doc, dim, value)) WITHOUT ROWID;
+        CREATE TABLE entities(
+            doc INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY(doc, ord)) WITHOUT ROWID;
         CREATE VIRTUAL TABLE fts USING fts5(
             title, body, tags,
             content='', contentless_delete=1,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Search.Core.Extraction;
 
 namespace Search.Core.Indexing;
 
@@ -94,20 +95,36 @@ public sealed class IndexWriter : IDisposable
         fts.Parameters.AddWithValue("$g", string.Join(' ', document.Facets.Select(f => f.Token).Distinct()));
         fts.ExecuteNonQuery();
 
-        using var facet = Command("INSERT OR IGNORE INTO facets(doc, dim, value, label, num) VALUES ($d, $dim, $v, $l, $n)");
+        using var facet = Command("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");
         var pDoc = facet.Parameters.Add("$d", SqliteType.Integer);
         var pDim = facet.Parameters.Add("$dim", SqliteType.Text);
         var pValue = facet.Parameters.Add("$v", SqliteType.Text);
         var pLabel = facet.Parameters.Add("$l", SqliteType.Text);
+        var pLabelFa = facet.Parameters.Add("$lf", SqliteType.Text);
         var pNum = facet.Parameters.Add("$n", SqliteType.Real);
+        var pUpper = facet.Parameters.Add("$u", SqliteType.Real);
         foreach (var f in document.Facets)
         {
             pDoc.Value = rowid;
             pDim.Value = f.Dimension;
             pValue.Value = f.Value;
             pLabel.Value = f.Label;
+            pLabelFa.Value = (object?)f.LabelFa ?? DBNull.Value;
             pNum.Value = (object?)f.Number ?? DBNull.Value;
+            pUpper.Value = (object?)f.Upper ?? DBNull.Value;
             facet.ExecuteNonQuery();
+        }
+
+        using var entity = Command("INSERT INTO entities(doc, ord, json) VALUES ($d, $o, $j)");
+        var eDoc = entity.Parameters.Add("$d", SqliteType.Integer);
+        var eOrd = entity.Parameters.Add("$o", SqliteType.Integer);
+        var eJson = entity.Parameters.Add("$j", SqliteType.Text);
+        for (var i = 0; i < document.Entities.Count; i++)
+        {
+            eDoc.Value = rowid;
+            eOrd.Value = i;
+            eJson.Value = EntityJson.Serialize(document.Entities[i]);
+            entity.ExecuteNonQuery();
         }
 
         Count();
@@ -124,7 +141,7 @@ public sealed class IndexWriter : IDisposable
             return false;
         }
 
-        foreach (var sql in new[] { "DELETE FROM fts WHERE rowid = $r", "DELETE FROM facets WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r" })
+        foreach (var sql in new[] { "DELETE FROM fts WHERE rowid = $r", "DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r" })
         {
             using var command = Command(sql);
             command.Parameters.AddWithValue("$r", rowid);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Search.Core.Analysis;
+using Search.Core.Configuration;
 
 namespace Search.Core.Indexing;
 
@@ -8,9 +8,10 @@ namespace Search.Core.Indexing;
 /// it only when complete, so a run that fails or is killed leaves the serving generation as it was; its partial
 /// file is removed by the next run's clean-up.
 /// </summary>
-public sealed class ReindexRunner(AnalyzerRegistry analyzers)
+public sealed class ReindexRunner(IndexSettings settings)
 {
-    public const string AnalyzerKey = "analyzer_fingerprint";
+    /// <summary>The metadata key under which an index records the <see cref="IndexSettings.Fingerprint"/> it was built with.</summary>
+    public const string SettingsKey = "settings_fingerprint";
 
     public ReindexReport RunFull(
         IndexDirectory directory,
@@ -21,12 +22,12 @@ public sealed class ReindexRunner(AnalyzerRegistry analyzers)
         var clock = Stopwatch.StartNew();
         directory.DeleteStale(new HashSet<string>());
         var path = directory.NextGenerationPath();
-        var analysis = new DocumentAnalysis(analyzers);
+        var analysis = new DocumentAnalysis(settings);
         var skipped = new List<SkippedSource>();
         var added = 0;
         try
         {
-            using (var writer = IndexWriter.Create(path, new Dictionary<string, string> { [AnalyzerKey] = analyzers.Fingerprint }))
+            using (var writer = IndexWriter.Create(path, new Dictionary<string, string> { [SettingsKey] = settings.Fingerprint }))
             {
                 foreach (var source in sources)
                 {

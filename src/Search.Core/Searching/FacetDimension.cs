@@ -9,12 +9,14 @@ internal sealed class FacetDimension
     private readonly int[] _offsets;
     private readonly int[] _ordinals;
 
-    public FacetDimension(string name, string[] values, string[] labels, double[] numbers, int[] offsets, int[] ordinals)
+    public FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, int[] offsets, int[] ordinals)
     {
         Name = name;
         Values = values;
         Labels = labels;
+        LabelsFa = labelsFa;
         Numbers = numbers;
+        Uppers = uppers;
         _offsets = offsets;
         _ordinals = ordinals;
         OrdinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
@@ -30,8 +32,26 @@ internal sealed class FacetDimension
 
     public string[] Labels { get; }
 
-    /// <summary>The number of each value (a date as yyyyMMdd, a figure), NaN when it has none.</summary>
+    public string?[] LabelsFa { get; }
+
+    /// <summary>The number of each value (a date's first day as yyyyMMdd, a figure), NaN when it has none.</summary>
     public double[] Numbers { get; }
+
+    /// <summary>The upper end of each value's interval (a date's last day, a figure range's top), NaN when it has none.</summary>
+    public double[] Uppers { get; }
+
+    /// <summary>Whether the value's interval [number, upper] meets the filter's range.</summary>
+    public bool Overlaps(int ordinal, RangeFilter range)
+    {
+        var low = Numbers[ordinal];
+        if (double.IsNaN(low))
+        {
+            return false;
+        }
+
+        var high = double.IsNaN(Uppers[ordinal]) ? low : Uppers[ordinal];
+        return (range.High is null || low <= range.High) && (range.Low is null || high >= range.Low);
+    }
 
     public Dictionary<string, int> OrdinalOf { get; }
 

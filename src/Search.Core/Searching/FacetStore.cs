@@ -7,10 +7,10 @@ internal static class FacetStore
 {
     public static Dictionary<string, FacetDimension> Load(SqliteConnection connection, long maxRowid)
     {
-        var rows = new Dictionary<string, List<(long Doc, string Value, string Label, double Number)>>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, List<(long Doc, string Value, string Label, string? LabelFa, double Number, double Upper)>>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT doc, dim, value, label, num FROM facets ORDER BY dim, doc";
+            command.CommandText = "SELECT doc, dim, value, label, label_fa, num, upper FROM facets ORDER BY dim, doc";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -20,7 +20,13 @@ internal static class FacetStore
                     rows[dim] = list = [];
                 }
 
-                list.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4)));
+                list.Add((
+                    reader.GetInt64(0),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5),
+                    reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6)));
             }
         }
 
@@ -33,12 +39,14 @@ internal static class FacetStore
         return dimensions;
     }
 
-    private static FacetDimension Build(string name, List<(long Doc, string Value, string Label, double Number)> rows, long maxRowid)
+    private static FacetDimension Build(string name, List<(long Doc, string Value, string Label, string? LabelFa, double Number, double Upper)> rows, long maxRowid)
     {
         var ordinalOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = new List<string>();
         var labels = new List<string>();
+        var labelsFa = new List<string?>();
         var numbers = new List<double>();
+        var uppers = new List<double>();
         var offsets = new int[maxRowid + 2];
         var ordinals = new int[rows.Count];
         var i = 0;
@@ -50,9 +58,15 @@ internal static class FacetStore
                 ordinalOf[row.Value] = ordinal;
                 values.Add(row.Value);
                 labels.Add(row.Label);
+                labelsFa.Add(row.LabelFa);
                 numbers.Add(row.Number);
+                uppers.Add(row.Upper);
             }
 
+            // The same value in several documents may cover different intervals ("1988" as a year, as a season):
+            // an ordinal's interval is the union, so a range filter never misses one of its documents.
+            numbers[ordinal] = Math.Min(numbers[ordinal], row.Number) is var n && !double.IsNaN(n) ? n : numbers[ordinal];
+            uppers[ordinal] = Math.Max(uppers[ordinal], row.Upper) is var u && !double.IsNaN(u) ? u : uppers[ordinal];
             ordinals[i++] = ordinal;
             offsets[row.Doc + 1]++;
         }
@@ -62,6 +76,6 @@ internal static class FacetStore
             offsets[r] += offsets[r - 1];
         }
 
-        return new FacetDimension(name, [.. values], [.. labels], [.. numbers], offsets, ordinals);
+        return new FacetDimension(name, [.. values], [.. labels], [.. labelsFa], [.. numbers], [.. uppers], offsets, ordinals);
     }
 }

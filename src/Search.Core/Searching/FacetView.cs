@@ -32,11 +32,11 @@ internal sealed class FacetView
         switch (dimension.Name)
         {
             case "date":
-                yield return Bucketed("date", dimension, n => ((int)(n / 10000)).ToString("D4", CultureInfo.InvariantCulture), k => k);
-                yield return Bucketed("date.month", dimension, n => MonthKey(n), k => k);
+                yield return Bucketed("date", dimension, (n, _) => ((int)(n / 10000)).ToString("D4", CultureInfo.InvariantCulture), k => k);
+                yield return Bucketed("date.month", dimension, MonthKey, k => k);
                 break;
             case "figure":
-                yield return Bucketed("figure", dimension, MagnitudeKey, MagnitudeLabel);
+                yield return Bucketed("figure", dimension, (n, _) => MagnitudeKey(n), MagnitudeLabel);
                 break;
             default:
                 yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels);
@@ -44,10 +44,15 @@ internal sealed class FacetView
         }
     }
 
-    private static string? MonthKey(double n)
+    /// <summary>A date counts in a month only when it lies within one: a year or a season has no month bucket.</summary>
+    private static string? MonthKey(double first, double last)
     {
-        var month = (int)(n / 100) % 100;
-        return month == 0 ? null : $"{(int)(n / 10000):D4}-{month:D2}";
+        if (!double.IsNaN(last) && (int)(first / 100) != (int)(last / 100))
+        {
+            return null;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{(int)(first / 10000):D4}-{(int)(first / 100) % 100:D2}");
     }
 
     /// <summary>Figures bucket by powers of ten: "1000-9999" holds every figure from 1,000 to 9,999.</summary>
@@ -70,7 +75,7 @@ internal sealed class FacetView
         return string.Create(CultureInfo.InvariantCulture, $"{low:#,0}–{high:#,0}");
     }
 
-    private static FacetView Bucketed(string name, FacetDimension dimension, Func<double, string?> keyOf, Func<string, string> labelOf)
+    private static FacetView Bucketed(string name, FacetDimension dimension, Func<double, double, string?> keyOf, Func<string, string> labelOf)
     {
         var bucketOf = new int[dimension.Values.Length];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -78,7 +83,7 @@ internal sealed class FacetView
         for (var ordinal = 0; ordinal < bucketOf.Length; ordinal++)
         {
             var number = dimension.Numbers[ordinal];
-            var key = double.IsNaN(number) ? null : keyOf(number);
+            var key = double.IsNaN(number) ? null : keyOf(number, dimension.Uppers[ordinal]);
             if (key is null)
             {
                 bucketOf[ordinal] = -1;

@@ -2,9 +2,8 @@ namespace Search.Core.Searching;
 
 /// <summary>
 /// A range over a numeric facet dimension, both bounds inclusive and null when open. Dates are numbers of the form
-/// yyyyMMdd so that ranges over them are plain numeric comparisons.
+/// yyyyMMdd so that ranges over them are plain numeric comparisons. A value matches when its own interval meets the
+/// range: "the summer of 1988" is inside date:[1988-07-01 TO 1988-12-31], and so is "between 30,000 and 40,000"
+/// inside figure:[35000 TO 36000].
 /// </summary>
-public sealed record RangeFilter(string Dimension, double? Low, double? High)
-{
-    public bool Contains(double value) => (Low is null || value >= Low) && (High is null || value <= High);
-}
+public sealed record RangeFilter(string Dimension, double? Low, double? High);

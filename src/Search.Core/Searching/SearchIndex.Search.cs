@@ -156,8 +156,7 @@ public sealed partial class SearchIndex
         {
             foreach (var ordinal in facet.OrdinalsOf(rowid))
             {
-                var n = facet.Numbers[ordinal];
-                if (!double.IsNaN(n) && range.Contains(n))
+                if (facet.Overlaps(ordinal, range))
                 {
                     return true;
                 }
@@ -167,7 +166,7 @@ public sealed partial class SearchIndex
         };
     }
 
-    private static List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter snippeter)
+    private List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter snippeter)
     {
         if (ranked.Count == 0)
         {
@@ -196,7 +195,8 @@ public sealed partial class SearchIndex
                     reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     Math.Round(score, 4),
-                    snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes));
+                    snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes),
+                    [.. FacetsOf(rowid).Where(f => f.Dimension != "lang")]);
             }
         }
 

@@ -104,6 +104,18 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var rowid = reader.GetInt64(0);
+        var entities = new List<Extraction.Entity>();
+        using (var entityCommand = connection.CreateCommand())
+        {
+            entityCommand.CommandText = "SELECT json FROM entities WHERE doc = $r ORDER BY ord";
+            entityCommand.Parameters.AddWithValue("$r", rowid);
+            using var entityReader = entityCommand.ExecuteReader();
+            while (entityReader.Read())
+            {
+                entities.Add(Extraction.EntityJson.Deserialize(entityReader.GetString(0)));
+            }
+        }
+
         return new StoredDocument(
             reader.GetString(1),
             reader.GetString(2),
@@ -112,10 +124,11 @@ public sealed partial class SearchIndex : IDisposable
             reader.GetString(5),
             reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.GetString(7),
-            FacetsOf(rowid));
+            FacetsOf(rowid),
+            entities);
     }
 
-    private List<FacetValue> FacetsOf(long rowid)
+    internal List<FacetValue> FacetsOf(long rowid)
     {
         var list = new List<FacetValue>();
         foreach (var dimension in _facets.Values)
@@ -123,7 +136,8 @@ public sealed partial class SearchIndex : IDisposable
             foreach (var ordinal in dimension.OrdinalsOf(rowid))
             {
                 var number = dimension.Numbers[ordinal];
-                list.Add(new FacetValue(dimension.Name, dimension.Values[ordinal], dimension.Labels[ordinal], double.IsNaN(number) ? null : number));
+                var upper = dimension.Uppers[ordinal];
+                list.Add(new FacetValue(dimension.Name, dimension.Values[ordinal], dimension.Labels[ordinal], double.IsNaN(number) ? null : number, double.IsNaN(upper) ? null : upper, dimension.LabelsFa[ordinal]));
             }
         }
 

@@ -1,12 +1,12 @@
-using Search.Core.Analysis;
+using Search.Core.Configuration;
 using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
 
 /// <summary>The search engine over SQLite FTS5 generations: parse, compile against the served generation, search.</summary>
-public sealed class SqliteSearchEngine(IndexHost host, AnalyzerRegistry analyzers) : ISearchEngine
+public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) : ISearchEngine
 {
-    private readonly Snippeter _snippeter = new(analyzers.ForField("body"));
+    private readonly Snippeter _snippeter = new(settings.Analyzers.ForField("body"));
 
     public SearchResults Search(SearchQuery query)
     {
@@ -17,7 +17,8 @@ public sealed class SqliteSearchEngine(IndexHost host, AnalyzerRegistry analyzer
             return new SearchResults(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
         }
 
-        var compiler = new QueryCompiler(analyzers.ForField, analyzers.NormalizerForField, new IndexQueryExpansion(lease.Index));
+        var analyzers = settings.Analyzers;
+        var compiler = new QueryCompiler(analyzers.ForField, analyzers.NormalizerForField, new IndexQueryExpansion(lease.Index, settings.Extractor.Gazetteer));
         var request = new SearchRequest
         {
             Query = compiler.Compile(parsed),
@@ -42,6 +43,6 @@ public sealed class SqliteSearchEngine(IndexHost host, AnalyzerRegistry analyzer
         using var lease = host.Acquire();
         return lease is null
             ? new EngineStatus(null, 0, null)
-            : new EngineStatus(Path.GetFileName(lease.Index.Path), lease.Index.DocumentCount, lease.Index.Metadata.GetValueOrDefault(ReindexRunner.AnalyzerKey));
+            : new EngineStatus(Path.GetFileName(lease.Index.Path), lease.Index.DocumentCount, lease.Index.Metadata.GetValueOrDefault(ReindexRunner.SettingsKey));
     }
 }

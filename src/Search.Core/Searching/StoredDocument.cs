@@ -1,8 +1,9 @@
+using Search.Core.Extraction;
 using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
 
-/// <summary>A document as the index stores it: the original text and metadata, and its facet values.</summary>
+/// <summary>A document as the index stores it: the original text and metadata, its entities with offsets, its facet values.</summary>
 public sealed record StoredDocument(
     string Id,
     string Title,
@@ -11,4 +12,5 @@ public sealed record StoredDocument(
     string Language,
     string? Published,
     string Source,
-    IReadOnlyList<FacetValue> Facets);
+    IReadOnlyList<FacetValue> Facets,
+    IReadOnlyList<Entity> Entities);

@@ -1,25 +1,27 @@
 using System.Text.Json.Nodes;
-using Search.Core.Analysis;
+using Search.Core.Configuration;
 
 namespace Search.Core.Tests.Searching;
 
 /// <summary>Stemming can be switched off per field in index-config; queries follow each field's own analysis.</summary>
 public class FieldAnalysisTests
 {
-    private static AnalyzerRegistry WithTitleStemming(bool stem, TempFolder temp)
+    private static IndexSettings WithTitleStemming(bool stem, TempFolder temp)
     {
         var config = temp.Combine("config");
         Directory.CreateDirectory(config);
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Config))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Config, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(config, Path.GetFileName(file)));
+            var target = Path.Combine(config, Path.GetRelativePath(RepositoryPaths.Config, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
 
         var path = Path.Combine(config, "analyzers.json");
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         json["fields"]!["title"]!["stem"] = stem;
         File.WriteAllText(path, json.ToJsonString());
-        return AnalyzerRegistry.Load(config);
+        return IndexSettings.Load(config);
     }
 
     [Test]

@@ -1,0 +1,42 @@
+using Search.Core.Analysis;
+
+namespace Search.Core.Extraction;
+
+/// <summary>
+/// Finds every entity in a text, in an order that settles overlaps: gazetteer names first (the most certain), then
+/// dates (so "August 28, 2016" is not read as figures), then figures, then names found by their shape. A word
+/// claimed by one is not looked at by the next.
+/// </summary>
+public sealed class EntityExtractor(GazetteerMatcher gazetteer, PersonDiscovery discovery)
+{
+    public GazetteerMatcher Gazetteer => gazetteer;
+
+    /// <param name="text">The original text.</param>
+    /// <param name="tokens">Its tokens from the gazetteer's analyzer, when the caller has them already.</param>
+    public IReadOnlyList<Entity> Extract(string text, IReadOnlyList<Token>? tokens = null)
+    {
+        tokens ??= gazetteer.Analyzer.Analyze(text);
+        var entities = gazetteer.Match(text, tokens).ToList();
+        var words = TextWord.Read(text);
+        var used = new HashSet<int>();
+        var w = 0;
+        foreach (var entity in entities)
+        {
+            while (w < words.Count && words[w].End <= entity.Start)
+            {
+                w++;
+            }
+
+            for (var k = w; k < words.Count && words[k].Start < entity.End; k++)
+            {
+                used.Add(k);
+            }
+        }
+
+        entities.AddRange(DateExtractor.Find(text, words, used));
+        entities.AddRange(FigureExtractor.Find(text, words, used));
+        entities.AddRange(discovery.Find(text, words, used));
+        entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return entities;
+    }
+}
