@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnDefaultUrlUnlessConfigured("http://localhost:5080");
 builder.Services.AddSearchEngine();
 builder.Services.AddProblemDetails();
+builder.Services.UseReadableJson();
 builder.Services.AddSearchOpenApi();
 
 var app = builder.Build();

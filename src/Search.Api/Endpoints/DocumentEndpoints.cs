@@ -30,6 +30,9 @@ internal static class DocumentEndpoints
 
         return TypedResults.Ok(new DocumentResponse(
             document.Id, document.Title, document.Byline, document.Language, document.Published, document.Source, document.Body,
-            [.. document.Facets.Select(f => new FacetValueResponse(f.Dimension, f.Value, f.Label, f.Number))]));
+            [.. document.Facets.Select(Contract.Of)],
+            [.. document.Entities.Select(e => new EntityResponse(
+                e.Kind, e.Value, e.Label, e.LabelFa, e.Text, e.Start, e.End, e.Discovered, e.Precision, e.Calendar, e.SolarHijri,
+                e.Number, e.Upper, e.Qualifier, e.Unit))]));
     }
 }

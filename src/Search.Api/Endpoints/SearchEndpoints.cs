@@ -40,10 +40,43 @@ internal static class SearchEndpoints
             return BadRequest($"sort '{parameters.Sort}' is not one of relevance, date_desc, date_asc.", "sort");
         }
 
-        var filters = new Dictionary<string, IReadOnlyList<string>>();
-        if (parameters.Lang is { Length: > 0 } lang)
+        var facetSize = parameters.FacetSize ?? 20;
+        if (facetSize is < 1 or > 200)
         {
-            filters["lang"] = [.. lang.Select(l => l.Trim().ToLowerInvariant())];
+            return BadRequest("facetSize must be between 1 and 200.", "facetSize");
+        }
+
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (dimension, values) in new[] { ("lang", parameters.Lang), ("person", parameters.Person), ("place", parameters.Place), ("org", parameters.Org) })
+        {
+            if (values is { Length: > 0 })
+            {
+                filters[dimension] = [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => dimension == "lang" ? v.Trim().ToLowerInvariant() : v.Trim())];
+            }
+        }
+
+        var ranges = new List<RangeFilter>();
+        try
+        {
+            if (parameters.DateFrom is not null || parameters.DateTo is not null)
+            {
+                ranges.Add(Checked(new RangeFilter(
+                    "date",
+                    parameters.DateFrom is null ? null : Bound(parameters.DateFrom, "dateFrom", d => QueryCompiler.DateBound(d, upper: false)),
+                    parameters.DateTo is null ? null : Bound(parameters.DateTo, "dateTo", d => QueryCompiler.DateBound(d, upper: true))), "dateFrom"));
+            }
+
+            if (parameters.FigureMin is not null || parameters.FigureMax is not null)
+            {
+                ranges.Add(Checked(new RangeFilter(
+                    "figure",
+                    parameters.FigureMin is null ? null : Bound(parameters.FigureMin, "figureMin", QueryCompiler.Number),
+                    parameters.FigureMax is null ? null : Bound(parameters.FigureMax, "figureMax", QueryCompiler.Number)), "figureMin"));
+            }
+        }
+        catch (ParameterException e)
+        {
+            return BadRequest(e.Message, e.Parameter);
         }
 
         SearchResults results;
@@ -53,6 +86,8 @@ internal static class SearchEndpoints
             {
                 Text = parameters.Q,
                 Filters = filters,
+                Ranges = ranges,
+                FacetLimit = facetSize,
                 Sort = sort,
                 Offset = (page - 1) * pageSize,
                 Limit = pageSize,
@@ -70,11 +105,34 @@ internal static class SearchEndpoints
         var hits = results.Hits.Select(h => new HitResponse(
             h.Id, h.Title, h.Language, h.Published, h.Score,
             SnippetHtml.Render(h.Snippet), h.Snippet.Text,
-            [.. h.Snippet.Marks.Select(m => new SpanResponse(m.Start, m.End))])).ToList();
+            [.. h.Snippet.Marks.Select(m => new SpanResponse(m.Start, m.End))],
+            [.. h.Entities.Select(Contract.Of)])).ToList();
         var facets = results.Facets.ToDictionary(
             f => f.Key,
-            f => (IReadOnlyList<FacetCountResponse>)[.. f.Value.Select(c => new FacetCountResponse(c.Value, c.Label, c.Count))]);
+            f => (IReadOnlyList<FacetCountResponse>)[.. f.Value.Select(c => new FacetCountResponse(c.Value, c.Label, c.Count, c.LabelFa))]);
         return TypedResults.Ok(new SearchResponse(parameters.Q ?? "", results.Total, page, pageSize, Math.Round(clock.Elapsed.TotalMilliseconds, 2), hits, facets));
+    }
+
+    private static double Bound(string text, string parameter, Func<string, double> parse)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (QueryParseException e)
+        {
+            throw new ParameterException(parameter, $"{parameter}: {e.Message}");
+        }
+    }
+
+    private static RangeFilter Checked(RangeFilter range, string parameter) =>
+        range.Low is not null && range.High is not null && range.Low > range.High
+            ? throw new ParameterException(parameter, $"The {range.Dimension} range is empty: its low end is above its high end.")
+            : range;
+
+    private sealed class ParameterException(string parameter, string message) : Exception(message)
+    {
+        public string Parameter { get; } = parameter;
     }
 
     private static bool TryParseSort(string? text, out SearchSort sort)

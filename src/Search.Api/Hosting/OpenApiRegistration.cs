@@ -3,6 +3,10 @@ namespace Search.Api.Hosting;
 /// <summary>The OpenAPI document at /openapi/v1.json: title, description and the servers' shape.</summary>
 internal static class OpenApiRegistration
 {
+    /// <summary>Persian text in responses as itself, not as \u escapes: the responses are JSON, never embedded in HTML.</summary>
+    public static IServiceCollection UseReadableJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
     public static IServiceCollection AddSearchOpenApi(this IServiceCollection services)
     {
         services.AddOpenApi(options =>

@@ -28,21 +28,34 @@ internal static class SearchEngineRegistration
         return services;
     }
 
-    /// <summary>On a fresh machine there is no index yet: build one from the configured sources before serving.</summary>
+    /// <summary>
+    /// On a fresh machine there is no index yet, and after an upgrade the index may have been built with another
+    /// schema or other analyzers: build one from the configured sources before serving.
+    /// </summary>
     public static void EnsureIndexExists(this WebApplication app)
     {
         var host = app.Services.GetRequiredService<IndexHost>();
-        if (host.CurrentPath is not null)
+        var settings = app.Services.GetRequiredService<IndexSettings>();
+        string reason;
+        if (host.CurrentPath is null)
+        {
+            reason = host.UnreadableGeneration ?? "No index was found";
+        }
+        else if (host.ServedFingerprint != settings.Fingerprint)
+        {
+            reason = "The index was built with other analyzers or gazetteer";
+        }
+        else
         {
             return;
         }
 
         var paths = app.Services.GetRequiredService<SearchPaths>();
-        var runner = new ReindexRunner(app.Services.GetRequiredService<IndexSettings>());
+        var runner = new ReindexRunner(settings);
         var report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))]);
         app.Logger.LogInformation(
-            "No index was found; built {Generation} from {Sources}: {Added} documents, {Skipped} skipped.",
-            report.Generation, string.Join(", ", paths.Sources), report.Added, report.Skipped.Count);
+            "{Reason}; built {Generation} from {Sources}: {Added} documents, {Skipped} skipped.",
+            reason, report.Generation, string.Join(", ", paths.Sources), report.Added, report.Skipped.Count);
         foreach (var skipped in report.Skipped)
         {
             app.Logger.LogWarning("Skipped {Source}: {Reason}", skipped.Source, skipped.Reason);

@@ -8,8 +8,9 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class FacetView
 {
-    private FacetView(string name, FacetDimension dimension, int[] bucketOf, string[] keys, string[] labels)
+    private FacetView(string name, FacetDimension dimension, int[] bucketOf, string[] keys, string[] labels, string?[]? labelsFa = null)
     {
+        LabelsFa = labelsFa ?? new string?[keys.Length];
         Name = name;
         Dimension = dimension;
         BucketOf = bucketOf;
@@ -27,6 +28,8 @@ internal sealed class FacetView
 
     public string[] Labels { get; }
 
+    public string?[] LabelsFa { get; }
+
     public static IEnumerable<FacetView> For(FacetDimension dimension)
     {
         switch (dimension.Name)
@@ -39,7 +42,7 @@ internal sealed class FacetView
                 yield return Bucketed("figure", dimension, (n, _) => MagnitudeKey(n), MagnitudeLabel);
                 break;
             default:
-                yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels);
+                yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels, dimension.LabelsFa);
                 break;
         }
     }

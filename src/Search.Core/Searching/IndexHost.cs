@@ -23,6 +23,19 @@ public sealed class IndexHost : IDisposable
 
     public IndexDirectory Directory => _directory;
 
+    /// <summary>Why the published generation could not be opened, when it could not (an older schema); else null.</summary>
+    public string? UnreadableGeneration { get; private set; }
+
+    /// <summary>The settings fingerprint the served generation was built with.</summary>
+    public string? ServedFingerprint
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease?.Index.Metadata.GetValueOrDefault(Indexing.ReindexRunner.SettingsKey);
+        }
+    }
+
     /// <summary>The generation being served, or null when the directory has none yet.</summary>
     public string? CurrentPath
     {
@@ -56,7 +69,18 @@ public sealed class IndexHost : IDisposable
             }
         }
 
-        var opened = new Generation(SearchIndex.Open(path));
+        Generation opened;
+        try
+        {
+            opened = new Generation(SearchIndex.Open(path));
+        }
+        catch (IndexFormatException e)
+        {
+            // An index of an older schema is not served; the owner rebuilds it (the service does so on start).
+            UnreadableGeneration = e.Message;
+            return false;
+        }
+
         lock (_gate)
         {
             var old = _current;

@@ -194,7 +194,7 @@ public sealed partial class SearchIndex
                     reader.GetString(2),
                     reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Math.Round(score, 4),
+                    score,
                     snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes),
                     [.. FacetsOf(rowid).Where(f => f.Dimension != "lang")]);
             }
@@ -235,7 +235,7 @@ public sealed partial class SearchIndex
                 .OrderByDescending(b => _counts[b])
                 .ThenBy(b => view.Keys[b], StringComparer.Ordinal)
                 .Take(limit)
-                .Select(b => new FacetCount(view.Keys[b], view.Labels[b], _counts[b])),
+                .Select(b => new FacetCount(view.Keys[b], view.Labels[b], _counts[b], view.LabelsFa[b])),
         ];
     }
 }

@@ -51,6 +51,12 @@ public sealed partial class SearchIndex : IDisposable
             }
         }
 
+        var version = metadata.GetValueOrDefault("schema_version");
+        if (version != IndexSchema.Version.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new IndexFormatException($"{path} has schema version {version ?? "none"}; this program reads version {IndexSchema.Version}. Rebuild the index.");
+        }
+
         long maxRowid;
         using (var command = connection.CreateCommand())
         {

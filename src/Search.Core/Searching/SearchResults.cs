@@ -6,7 +6,7 @@ public sealed record Snippet(string Text, IReadOnlyList<(int Start, int End)> Ma
 /// <summary>One hit, with the facet values of its document (persons, places, dates, figures) for chips that filter.</summary>
 public sealed record SearchHit(string Id, string Title, string Language, string? Published, double Score, Snippet Snippet, IReadOnlyList<Indexing.FacetValue> Entities);
 
-public sealed record FacetCount(string Value, string Label, int Count);
+public sealed record FacetCount(string Value, string Label, int Count, string? LabelFa = null);
 
 public sealed record SearchResults(
     int Total,

@@ -22,7 +22,7 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
         var request = new SearchRequest
         {
             Query = compiler.Compile(parsed),
-            Filters = query.Filters,
+            Filters = ResolveFilters(query.Filters),
             Ranges = query.Ranges,
             Sort = query.Sort,
             Offset = query.Offset,
@@ -30,6 +30,30 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
             FacetLimit = query.FacetLimit,
         };
         return lease.Index.Search(request, _snippeter);
+    }
+
+    /// <summary>
+    /// Filter values may be gazetteer ids or any alias of them ("Khamenei", "خامنه‌ای" → ali-khamenei); other values
+    /// (discovered names, languages) are used as given.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<string>> ResolveFilters(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    {
+        var gazetteer = settings.Extractor.Gazetteer;
+        var resolved = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (dimension, values) in filters)
+        {
+            var ids = new List<string>();
+            foreach (var value in values)
+            {
+                ids.Add(value);
+                var terms = gazetteer.Analyzer.Analyze(value).Select(t => t.Term).ToList();
+                ids.AddRange(gazetteer.Lookup(terms).Where(e => e.Kind == dimension).Select(e => e.Id));
+            }
+
+            resolved[dimension] = [.. ids.Distinct()];
+        }
+
+        return resolved;
     }
 
     public StoredDocument? GetDocument(string id)
