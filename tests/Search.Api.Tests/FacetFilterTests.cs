@@ -96,6 +96,7 @@ public class FacetFilterTests
     {
         var body = await Search("q=" + Uri.EscapeDataString("خمینی"));
         Assert.That(body.Hits.Select(h => h.Id), Is.EquivalentTo(new[] { First, Second }));
+        Assert.That(body.Hits.Select(h => h.Snippet), Has.All.Contain("Khomeini</mark>"), "the English mention is marked");
     }
 
     [TestCase("dateFrom=1988-13", "dateFrom")]

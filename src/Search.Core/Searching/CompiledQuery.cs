@@ -10,7 +10,11 @@ public sealed record CompiledQuery(
     string? Exclude,
     IReadOnlyList<RangeFilter> Ranges,
     IReadOnlySet<string> HighlightTerms,
-    IReadOnlyList<string> HighlightPrefixes)
+    IReadOnlyList<string> HighlightPrefixes,
+    IReadOnlySet<string>? HighlightEntities = null)
 {
     public static readonly CompiledQuery All = new(null, null, [], new HashSet<string>(), []);
+
+    /// <summary>Facet tokens of the gazetteer entities the query named: their mentions are marked in snippets too.</summary>
+    public IReadOnlySet<string> EntityTokens => HighlightEntities ?? new HashSet<string>();
 }

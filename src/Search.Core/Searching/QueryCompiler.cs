@@ -37,7 +37,7 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
             match = Compile(query, state);
         }
 
-        return new CompiledQuery(match, exclude, state.Ranges, state.Terms, state.Prefixes);
+        return new CompiledQuery(match, exclude, state.Ranges, state.Terms, state.Prefixes, state.EntityTokens);
     }
 
     /// <summary>At the top level a query may be only negative ("-evin") or carry ranges; deeper it may not.</summary>

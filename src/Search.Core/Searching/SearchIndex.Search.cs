@@ -195,12 +195,37 @@ public sealed partial class SearchIndex
                     reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     score,
-                    snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes),
+                    snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes, EntitySpans(connection, rowid, query.EntityTokens)),
                     [.. FacetsOf(rowid).Where(f => f.Dimension != "lang")]);
             }
         }
 
         return [.. ranked.Where(r => rows.ContainsKey(r.Rowid)).Select(r => rows[r.Rowid])];
+    }
+
+    /// <summary>Where the document mentions the entities the query named, read from its stored entities.</summary>
+    private static List<(int Start, int End)>? EntitySpans(SqliteConnection connection, long rowid, IReadOnlySet<string> entityTokens)
+    {
+        if (entityTokens.Count == 0)
+        {
+            return null;
+        }
+
+        var spans = new List<(int, int)>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM entities WHERE doc = $r ORDER BY ord";
+        command.Parameters.AddWithValue("$r", rowid);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var entity = Extraction.EntityJson.Deserialize(reader.GetString(0));
+            if (entityTokens.Contains(FacetValue.TokenOf(entity.Kind, entity.Value)))
+            {
+                spans.Add((entity.Start, entity.End));
+            }
+        }
+
+        return spans;
     }
 
     private sealed record DimensionFilter(string Dimension, Func<long, bool> Accepts);

@@ -14,12 +14,23 @@ public sealed class Snippeter(IAnalyzer analyzer)
     private const int Lead = 60;
     private const int MaxAnalyzed = 500_000;
 
-    public Snippet Cut(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
+    /// <param name="text">The document's original text.</param>
+    /// <param name="terms">Analyzed query terms to mark.</param>
+    /// <param name="prefixes">Analyzed prefixes: words that start with one are marked.</param>
+    /// <param name="spans">Spans to mark as they are: mentions of the entities the query named, in any script.</param>
+    public Snippet Cut(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes, IEnumerable<(int Start, int End)>? spans = null)
     {
         var analyzed = text.Length > MaxAnalyzed ? text[..MaxAnalyzed] : text;
         var matches = analyzer.Analyze(analyzed)
             .Where(t => terms.Contains(t.Term) || prefixes.Any(p => t.Term.StartsWith(p, StringComparison.Ordinal)))
             .ToList();
+        if (spans is not null)
+        {
+            // An entity mention counts as a match of its own: "Khomeini" in the text when the query said خمینی.
+            matches.AddRange(spans.Where(s => s.End <= analyzed.Length).Select(s => new Token("\u0001entity", s.Start, s.End, -1)));
+            matches.Sort((a, b) => a.Start.CompareTo(b.Start));
+            matches = [.. matches.Where((m, i) => i == 0 || m.Start >= matches[i - 1].End)];
+        }
 
         var anchor = matches.Count == 0 ? 0 : BestAnchor(matches);
         var start = anchor == 0 ? 0 : WordStartAtOrBefore(text, Math.Max(0, anchor - Lead));
