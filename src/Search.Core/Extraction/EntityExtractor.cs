@@ -35,8 +35,29 @@ public sealed class EntityExtractor(GazetteerMatcher gazetteer, PersonDiscovery 
 
         entities.AddRange(DateExtractor.Find(text, words, used));
         entities.AddRange(FigureExtractor.Find(text, words, used));
-        entities.AddRange(discovery.Find(text, words, used));
+        entities.AddRange(LinkSurnames(discovery.Find(text, words, used).ToList()));
         entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return entities;
+    }
+
+    /// <summary>
+    /// "Hamid Ghasemi … Dr Ghasemi": a surname alone, found after a title, is the person the document named in full,
+    /// when exactly one full name found in the same document ends with it.
+    /// </summary>
+    private static IEnumerable<Entity> LinkSurnames(List<Entity> discovered)
+    {
+        var fullNames = discovered.Where(d => d.Value.Contains(' ') || d.Value.Contains('-')).ToList();
+        foreach (var person in discovered)
+        {
+            if (person.Value.Contains(' ') || person.Value.Contains('-'))
+            {
+                yield return person;
+                continue;
+            }
+
+            var candidates = fullNames.Where(f => f.Value.EndsWith(" " + person.Value, StringComparison.Ordinal) || f.Value.EndsWith("-" + person.Value, StringComparison.Ordinal))
+                .Select(f => (f.Value, f.Label)).Distinct().ToList();
+            yield return candidates.Count == 1 ? person with { Value = candidates[0].Value, Label = candidates[0].Label } : person;
+        }
     }
 }

@@ -44,6 +44,8 @@ public static class FigureExtractor
         "throughout", "across", "during", "including", "between", "among", "per", "than", "since", "until", "after",
         "before", "over", "under", "about", "around", "out", "up", "down", "more", "less", "later", "ago", "each", "times",
         "held", "kept", "taken", "sent", "given", "made", "seen", "found", "left", "known", "put", "being", "not", "also",
+        "took", "said", "met", "came", "went", "fled", "died", "fought", "gave", "got", "became", "began", "lost", "ran", "saw",
+        "told", "wrote", "remain", "remains", "live", "lives", "face", "faced", "took", "take", "say", "says", "may", "can", "could",
     };
 
     // Persian words that count or classify ("نفر", "تن") and common counted nouns: after them a number is a count.
@@ -185,6 +187,11 @@ public static class FigureExtractor
         if (i + 1 < w.Count && w[i + 1].Start == word.End && w[i + 1].Key is "م" or "مین" or "امین" or "ام")
         {
             return true; // ۲۰م, ۲۰مین: ordinals
+        }
+
+        if (after == '-' && word.End + 1 < text.Length && char.IsLetter(text[word.End + 1]))
+        {
+            return true; // "the 11-member cartel", "a 45-year-old": the number modifies, it does not count
         }
 
         if (i > 0 && Identifiers.Contains(w[i - 1].Key) && TextGaps.IsSpace(text, w[i - 1], word))
@@ -345,12 +352,20 @@ public static class FigureExtractor
         {
             for (var k = from; k < w.Count && parts.Count < 3; k++)
             {
-                if ((k > from && !TextGaps.IsSpace(text, w[k - 1], w[k])) || w[k].Script != TokenScript.Latin || EnglishUnitStop.Contains(w[k].Key))
+                var hyphenated = k > from && TextGaps.Between(text, w[k - 1], w[k]) is "-";
+                if ((k > from && !hyphenated && !TextGaps.IsSpace(text, w[k - 1], w[k])) || w[k].Script != TokenScript.Latin || EnglishUnitStop.Contains(w[k].Key))
                 {
                     break;
                 }
 
-                parts.Add(w[k].Surface);
+                if (hyphenated)
+                {
+                    parts[^1] += "-" + w[k].Surface; // "non-OPEC countries"
+                }
+                else
+                {
+                    parts.Add(w[k].Surface);
+                }
             }
 
             // Trailing participles and adverbs belong to the verb, not to the thing counted.

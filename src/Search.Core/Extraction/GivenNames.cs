@@ -5,10 +5,10 @@ using Search.Core.Languages.Persian;
 namespace Search.Core.Extraction;
 
 /// <summary>
-/// Persian given names with their Latin spellings, from index-config/names/persian-gender-by-name.csv
-/// (name,gender,english_name). Latin spellings are used as they are; Persian ones only when they are also in the
-/// short list of common names below, because the file also holds words of everyday Persian (امید, بهار) that would
-/// make every "امید زیادی" a person.
+/// Given names for discovering persons, from index-config/names/persian-gender-by-name.csv (name,gender,english_name),
+/// restricted to the common names below and every Latin spelling the file gives them (Mohammad, Mohamad, Muhammad…).
+/// The whole file is not used: it also holds words of everyday Persian (امید, بهار) and Latin spellings that are
+/// English words or names of things (Mehr, Arab), which would turn "Mehr News Agency" or "امید زیادی" into persons.
 /// </summary>
 public sealed class GivenNames
 {
@@ -38,6 +38,7 @@ public sealed class GivenNames
         var path = Path.Combine(configDirectory, "names", "persian-gender-by-name.csv");
         var latin = new HashSet<string>(StringComparer.Ordinal);
         var persianInFile = new HashSet<string>(StringComparer.Ordinal);
+        var common = CommonPersian.Select(PersianLetters.Fold).ToHashSet(StringComparer.Ordinal);
         if (File.Exists(path))
         {
             foreach (var line in File.ReadLines(path).Skip(1))
@@ -45,9 +46,10 @@ public sealed class GivenNames
                 var columns = line.Split(',');
                 if (columns.Length >= 3)
                 {
-                    persianInFile.Add(PersianLetters.Fold(columns[0].Trim()));
+                    var persianName = PersianLetters.Fold(columns[0].Trim());
+                    persianInFile.Add(persianName);
                     var english = LatinFolding.Fold(columns[2].Trim());
-                    if (english.Length >= 3 && !english.Contains(' ', StringComparison.Ordinal))
+                    if (common.Contains(persianName) && english.Length >= 3 && !english.Contains(' ', StringComparison.Ordinal))
                     {
                         latin.Add(english);
                     }
@@ -57,7 +59,7 @@ public sealed class GivenNames
 
         var persian = CommonPersian.Select(PersianLetters.Fold).Where(n => persianInFile.Count == 0 || persianInFile.Contains(n)).ToHashSet(StringComparer.Ordinal);
         // Spellings common in English-language reporting that the file writes otherwise.
-        foreach (var extra in new[] { "mohammad", "mohamad", "muhammad", "mostafa", "mustafa", "hossein", "hussein", "reza", "ali", "hassan", "ebrahim", "massoud", "masoud", "perviz", "parviz", "maryam", "narges", "nasrin" })
+        foreach (var extra in new[] { "mohammad", "mohamad", "muhammad", "mostafa", "mustafa", "hossein", "hussein", "reza", "ali", "hassan", "ebrahim", "massoud", "masoud", "perviz", "parviz", "maryam", "narges", "nasrin", "bijan", "mahmoud", "javad", "saeed", "hamid", "majid", "mehdi", "ahmad", "abbas", "akbar", "zahra", "fatemeh", "shirin", "leila", "sara" })
         {
             latin.Add(extra);
         }

@@ -27,6 +27,8 @@ public sealed class PersonDiscovery(GivenNames givenNames)
         "islamic", "republic", "court", "assembly", "council", "committee", "ministry", "prison", "province", "city",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "allah", "un", "ncri", "pmoi", "mek",
+        "news", "agency", "press", "party", "organization", "union", "nations", "bank", "university", "company", "foundation",
+        "group", "guard", "guards", "corps", "army", "police", "street", "square", "mosque", "school", "hospital", "airport",
     };
 
     private static readonly string[] SurnameEndings = ["\u06CC", "زاده", "زاد", "پور", "یان", "نژاد", "فر", "لو", "نیا", "وند", "مند"];

@@ -15,6 +15,7 @@ public class FigureExtractionTests
     [TestCase("nearly three decades", 3, "nearly", "decades")]
     [TestCase("up to 5,000 detainees", 5000, "up to", "detainees")]
     [TestCase("20 percent of them", 20, null, "percent")]
+    [TestCase("Five non-OPEC countries took part", 5, null, "non-OPEC countries")]
     public void English_figures(string text, double number, string? qualifier, string? unit)
     {
         var figure = Single(text, "figure");
@@ -75,6 +76,7 @@ public class FigureExtractionTests
     [TestCase("held in Ward 209", TestName = "Ward numbers are not figures")]
     [TestCase("at 10:30 in the morning", TestName = "Clock times are not figures")]
     [TestCase("one of the prisoners", TestName = "One as a word is not a figure")]
+    [TestCase("the 11-member cartel", TestName = "A number in a compound modifier is not a figure")]
     [TestCase("in 1988", TestName = "Years are dates, not figures")]
     [TestCase("life…”3 Now", TestName = "Footnote marks are not figures")]
     public void Not_figures(string text) => None(text, "figure");

@@ -56,6 +56,16 @@ public class NameExtractionTests
         Assert.That(person.Discovered, Is.True);
     }
 
+    [Test]
+    public void A_surname_after_a_title_is_the_person_named_in_full_elsewhere()
+    {
+        var persons = Extract("حمید قاسمی منصوب شد. در حکم دکتر قاسمی آمده است").Where(e => e.Kind == "person").ToList();
+        Assert.That(persons.Select(p => p.Value).Distinct(), Is.EqualTo(new[] { "حمید قاسمی" }));
+        Assert.That(persons, Has.Count.EqualTo(2));
+    }
+
+    [TestCase("Mehr News Agency reported", TestName = "A name-like word before an institution word is no name")]
+    [TestCase("the United Arab Emirates", TestName = "A country name is no name")]
     [TestCase("The President said", TestName = "A title alone is no name")]
     [TestCase("Mr President, we ask", TestName = "A title and an office are no name")]
     [TestCase("امید زیادی داریم", TestName = "A given name that is also a word, before an adjective, is no name")]
