@@ -33,29 +33,23 @@ public sealed class DocumentAnalysis(IndexSettings settings)
             FacetValues(document, entities.Concat(titleEntities)));
     }
 
-    /// <summary>The document's facet values: one per dimension and value, a date's interval widened to cover all its mentions.</summary>
+    /// <summary>
+    /// The document's facet values, one per dimension and value. Dates and figures are keyed by the interval they cover
+    /// ("19880601-19880831" for the summer of 1988, "2800-3800" for a range), so that two mentions that print alike
+    /// but cover different spans ("1988", "the summer of 1988") stay two values and filters see each span as it is;
+    /// their facet counts are by year, month and order of magnitude, computed from the intervals.
+    /// </summary>
     public static List<FacetValue> FacetValues(SourceDocument document, IEnumerable<Entity> entities)
     {
         var values = new Dictionary<(string, string), FacetValue>();
 
-        void Add(FacetValue value)
-        {
-            var key = (value.Dimension, value.Value);
-            if (values.TryGetValue(key, out var existing) && value.Dimension == EntityKinds.Date)
-            {
-                values[key] = existing with { Number = Math.Min(existing.Number!.Value, value.Number!.Value), Upper = Math.Max(existing.Upper!.Value, value.Upper!.Value) };
-            }
-            else
-            {
-                values.TryAdd(key, value);
-            }
-        }
+        void Add(FacetValue value) => values.TryAdd((value.Dimension, value.Value), value);
 
         Add(new FacetValue("lang", document.Language, document.Language == "fa" ? "فارسی" : "English"));
         if (document.Published is { } published && DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var number = (day.Year * 10000) + (day.Month * 100) + day.Day;
-            Add(new FacetValue(EntityKinds.Date, published, published, number, number));
+            Add(new FacetValue(EntityKinds.Date, Interval(number, number), published, number, number));
         }
 
         foreach (var e in entities)
@@ -68,12 +62,12 @@ public sealed class DocumentAnalysis(IndexSettings settings)
             switch (e.Kind)
             {
                 case EntityKinds.Date when e.From > 0:
-                    Add(new FacetValue(e.Kind, e.Value, e.Label, e.From, e.To));
+                    Add(new FacetValue(e.Kind, Interval(e.From, e.To), e.Label, e.From, e.To));
                     break;
                 case EntityKinds.Date:
                     break; // "April 13": no year, no place on a time line
                 case EntityKinds.Figure:
-                    Add(new FacetValue(e.Kind, e.Value, e.Label, e.Number, e.Upper ?? e.Number));
+                    Add(new FacetValue(e.Kind, e.Upper is null ? e.Value : Interval(e.Number!.Value, e.Upper.Value), e.Label, e.Number, e.Upper ?? e.Number));
                     break;
                 default:
                     Add(new FacetValue(e.Kind, e.Value, e.Label, LabelFa: e.LabelFa));
@@ -83,6 +77,8 @@ public sealed class DocumentAnalysis(IndexSettings settings)
 
         return [.. values.Values];
     }
+
+    private static string Interval(double low, double high) => string.Create(CultureInfo.InvariantCulture, $"{low:0.####}-{high:0.####}");
 
     /// <summary>The analyzed terms joined by single spaces: the only form FTS5 ever receives.</summary>
     public static string Terms(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Term));

@@ -3,7 +3,77 @@ namespace Search.Core.Indexing;
 /// <summary>Every readable document under a folder, recursively, in a stable (ordinal path) order.</summary>
 public sealed class FolderSource(string root)
 {
-    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md" };
+    private static (SourceDocument?, string?) ReadJson(string file, string relative)
+    {
+        var (text, problem) = TextFileReader.ReadText(file);
+        return text is null ? (null, problem) : JsonDocuments.FromJson(text, relative);
+    }
+
+    /// <summary>A JSONL file (or .jsonl.gz), streamed line by line: corpus files are far larger than one text document.</summary>
+    private static IEnumerable<(SourceDocument?, SkippedSource?)> ReadLines(string file, string relative)
+    {
+        StreamReader reader;
+        try
+        {
+            Stream stream = File.OpenRead(file);
+            if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+            }
+
+            reader = new StreamReader(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [(null, new SkippedSource(relative, $"unreadable: {e.Message}"))];
+        }
+
+        return Lines(reader, relative);
+    }
+
+    private static IEnumerable<(SourceDocument?, SkippedSource?)> Lines(StreamReader reader, string relative)
+    {
+        using (reader)
+        {
+            var number = 0;
+            while (true)
+            {
+                string? line;
+                string? failure = null;
+                try
+                {
+                    line = reader.ReadLine();
+                }
+                catch (Exception e) when (e is System.Text.DecoderFallbackException or IOException or InvalidDataException)
+                {
+                    line = null;
+                    failure = e is System.Text.DecoderFallbackException ? "not valid UTF-8" : $"unreadable: {e.Message}";
+                }
+
+                if (failure is not null)
+                {
+                    yield return (null, new SkippedSource($"{relative}#{number + 1}", failure + "; the rest of the file is skipped"));
+                    yield break;
+                }
+
+                if (line is null)
+                {
+                    yield break;
+                }
+
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var (document, problem) = JsonDocuments.FromJson(line, $"{relative}#{number}");
+                yield return document is null ? (null, new SkippedSource($"{relative}#{number}", problem!)) : (document, null);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".json", ".jsonl" };
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -16,12 +86,23 @@ public sealed class FolderSource(string root)
         }
 
         var files = Directory.EnumerateFiles(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(f => Extensions.Contains(Path.GetExtension(f)))
+            .Where(f => Extensions.Contains(Path.GetExtension(f)) || f.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var relative = Path.GetRelativePath(Root, file);
-            var (document, problem) = TextFileReader.Read(file, relative);
+            var extension = file.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase) ? ".jsonl" : Path.GetExtension(file).ToLowerInvariant();
+            if (extension == ".jsonl")
+            {
+                foreach (var item in ReadLines(file, relative))
+                {
+                    yield return item;
+                }
+
+                continue;
+            }
+
+            var (document, problem) = extension == ".json" ? ReadJson(file, relative) : TextFileReader.Read(file, relative);
             yield return document is null ? (null, new SkippedSource(relative, problem!)) : (document, null);
         }
     }

@@ -13,8 +13,12 @@ public static class IndexSchema
 {
     public const int Version = 2;
 
-    /// <summary>Column weights for bm25(): a match in the title counts more; the tags column (facet tokens) not at all.</summary>
-    public const string Bm25Weights = "3.0, 1.0, 0.0";
+    /// <summary>
+    /// Column weights for bm25(): a match in the title counts more. The tags column is only ever matched by entity
+    /// expansion and facet fields, and then counts like body text: a Persian document that names Khamenei is as
+    /// relevant to "Khamenei" as an English one.
+    /// </summary>
+    public const string Bm25Weights = "3.0, 1.0, 1.0";
 
     private const string CreateSql = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -92,7 +92,7 @@ public sealed class IndexWriter : IDisposable
         fts.Parameters.AddWithValue("$r", rowid);
         fts.Parameters.AddWithValue("$t", document.TitleTerms);
         fts.Parameters.AddWithValue("$b", document.BodyTerms);
-        fts.Parameters.AddWithValue("$g", string.Join(' ', document.Facets.Select(f => f.Token).Distinct()));
+        fts.Parameters.AddWithValue("$g", document.TagTerms);
         fts.ExecuteNonQuery();
 
         using var facet = Command("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");

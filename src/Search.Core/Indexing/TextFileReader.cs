@@ -21,6 +21,20 @@ public static class TextFileReader
     /// <summary>Reads the file, or returns the reason it cannot be indexed.</summary>
     public static (SourceDocument? Document, string? Problem) Read(string path, string relativeSource)
     {
+        var (text, problem) = ReadText(path);
+        if (text is null)
+        {
+            return (null, problem);
+        }
+
+        var id = Path.GetFileNameWithoutExtension(path);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return (FromText(id, text, relativeSource, hash, path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)), null);
+    }
+
+    /// <summary>A file's text as strict UTF-8, or the reason it is not usable: too large, unreadable, binary, invalid, empty.</summary>
+    public static (string? Text, string? Problem) ReadText(string path)
+    {
         byte[] bytes;
         try
         {
@@ -53,14 +67,7 @@ public static class TextFileReader
         }
 
         text = text.TrimStart('\uFEFF');
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (null, "empty");
-        }
-
-        var id = Path.GetFileNameWithoutExtension(path);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return (FromText(id, text, relativeSource, hash, path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)), null);
+        return string.IsNullOrWhiteSpace(text) ? (null, "empty") : (text, null);
     }
 
     public static SourceDocument FromText(string id, string text, string source, string hash, bool markdown = false)

@@ -63,10 +63,6 @@ internal static class FacetStore
                 uppers.Add(row.Upper);
             }
 
-            // The same value in several documents may cover different intervals ("1988" as a year, as a season):
-            // an ordinal's interval is the union, so a range filter never misses one of its documents.
-            numbers[ordinal] = Math.Min(numbers[ordinal], row.Number) is var n && !double.IsNaN(n) ? n : numbers[ordinal];
-            uppers[ordinal] = Math.Max(uppers[ordinal], row.Upper) is var u && !double.IsNaN(u) ? u : uppers[ordinal];
             ordinals[i++] = ordinal;
             offsets[row.Doc + 1]++;
         }
