@@ -7,6 +7,7 @@ builder.ListenOnDefaultUrlUnlessConfigured("http://localhost:5080");
 builder.Services.AddSearchEngine();
 builder.Services.AddProblemDetails();
 builder.Services.UseReadableJson();
+builder.Services.AddAccessControl();
 builder.Services.AddSearchOpenApi();
 
 var app = builder.Build();
@@ -17,6 +18,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.UseSwaggerUI(options =>
@@ -28,6 +30,8 @@ app.UseSwaggerUI(options =>
 app.MapHealth();
 app.MapSearch();
 app.MapDocuments();
+app.MapSuggest();
+app.MapFacets();
 
 app.Run();
 

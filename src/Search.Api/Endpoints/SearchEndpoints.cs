@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Contracts;
+using Search.Api.Hosting;
 using Search.Core.Searching;
 
 namespace Search.Api.Endpoints;
@@ -12,7 +13,9 @@ internal static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/search").WithTags("Search");
+        var group = app.MapGroup("/api/search").WithTags("Search")
+            .RequireRateLimiting(AccessRegistration.ReadPolicy)
+            .RequireApiKeyForReadsIfConfigured();
         group.MapGet("/", Search)
             .WithName("Search")
             .WithSummary("Search the documents")

@@ -25,6 +25,9 @@ internal static class SearchEngineRegistration
         services.AddSingleton(sp => IndexSettings.Load(sp.GetRequiredService<SearchPaths>().ConfigDirectory));
         services.AddSingleton(sp => new IndexHost(new IndexDirectory(sp.GetRequiredService<SearchPaths>().IndexDirectory)));
         services.AddSingleton<ISearchEngine, SqliteSearchEngine>();
+        services.AddSingleton<WriterGate>();
+        services.AddSingleton<LiveIndex>();
+        services.AddSingleton(sp => new DocumentFolder(sp.GetRequiredService<SearchPaths>().Documents));
         return services;
     }
 
@@ -36,6 +39,7 @@ internal static class SearchEngineRegistration
     {
         var host = app.Services.GetRequiredService<IndexHost>();
         var settings = app.Services.GetRequiredService<IndexSettings>();
+        Directory.CreateDirectory(app.Services.GetRequiredService<SearchPaths>().Documents);
         string reason;
         if (host.CurrentPath is null)
         {

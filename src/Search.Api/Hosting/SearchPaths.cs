@@ -11,8 +11,12 @@ internal sealed class SearchPaths
         ConfigDirectory = Search.Core.Configuration.ConfigDirectory.Resolve(o.ConfigPath);
         var root = Path.GetDirectoryName(ConfigDirectory)!;
         IndexDirectory = Path.GetFullPath(o.IndexPath, root);
-        Sources = [.. o.Sources.Select(s => Path.GetFullPath(s, root))];
+        Documents = Path.GetFullPath(o.DocumentsPath, root);
+        Sources = [.. o.Sources.Select(s => Path.GetFullPath(s, root)).Append(Documents).Distinct()];
     }
+
+    /// <summary>Where API-written documents are kept; also the last of <see cref="Sources"/>.</summary>
+    public string Documents { get; }
 
     public string ConfigDirectory { get; }
 

@@ -20,6 +20,9 @@ public sealed class SearchServiceOptions
     /// </summary>
     public List<string> Sources { get; set; } = [];
 
+    /// <summary>Where documents sent with PUT are kept as files; a source of every reindex.</summary>
+    public string DocumentsPath { get; set; } = "data/documents";
+
     /// <summary>The index-config folder; found by walking up from the working directory when not set.</summary>
     public string? ConfigPath { get; set; }
 }

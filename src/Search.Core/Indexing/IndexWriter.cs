@@ -55,6 +55,9 @@ public sealed class IndexWriter : IDisposable
         return new IndexWriter(connection) { Path = path };
     }
 
+    /// <summary>synchronous=FULL: a commit is on disk, not only in the OS, when it returns. For acknowledged single writes.</summary>
+    public void Durable() => IndexSchema.Execute(_connection, "PRAGMA synchronous=FULL;");
+
     public void SetMetadata(IReadOnlyDictionary<string, string> metadata)
     {
         foreach (var (key, value) in metadata)

@@ -11,8 +11,17 @@ public interface ISearchEngine
 
     StoredDocument? GetDocument(string id);
 
+    /// <summary>Completions of a prefix: entity names in either script, then indexed words, commonest first.</summary>
+    IReadOnlyList<Suggestion> Suggest(string prefix, int limit);
+
+    /// <summary>A facet dimension's values over all documents, optionally those starting with a prefix; null for an unknown dimension.</summary>
+    IReadOnlyList<FacetCount>? BrowseFacet(string dimension, string? prefix, int limit);
+
     EngineStatus Status();
 }
+
+/// <summary>A completion: the text to show, what it is (person, place, org or term), the value to filter or search by.</summary>
+public sealed record Suggestion(string Text, string Kind, string Value, int Count);
 
 /// <summary>What is being served: the generation file and how many documents it holds.</summary>
 public sealed record EngineStatus(string? Generation, int Documents, string? AnalyzerFingerprint);

@@ -95,6 +95,39 @@ public sealed class IndexHost : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Reopens the served generation after a write to it (PUT, DELETE): the in-memory facets and dates are read again,
+    /// queries that started before keep the state they started with.
+    /// </summary>
+    public void Reload()
+    {
+        lock (_refreshGate)
+        {
+            string? path;
+            lock (_gate)
+            {
+                path = _current?.Index.Path;
+            }
+
+            if (path is null)
+            {
+                return;
+            }
+
+            var opened = new Generation(SearchIndex.Open(path));
+            lock (_gate)
+            {
+                var old = _current;
+                _current = opened;
+                if (old is not null)
+                {
+                    _retired.Add(old);
+                    Release(old);
+                }
+            }
+        }
+    }
+
     /// <summary>A lease on the current generation; dispose it when the query is done. Null when there is no index.</summary>
     public Lease? Acquire()
     {

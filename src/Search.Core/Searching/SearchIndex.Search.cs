@@ -9,7 +9,7 @@ public sealed partial class SearchIndex
     /// Runs a search in one pass over the match set. Facet counts are multi-select: a dimension's counts apply every
     /// filter except that dimension's own, so ticking a second value shows what it would add.
     /// </summary>
-    public SearchResults Search(SearchRequest request, Snippeter snippeter)
+    public SearchResults Search(SearchRequest request, Snippeter? snippeter)
     {
         var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
         var dimensionFilters = DimensionFilters(request);
@@ -166,9 +166,9 @@ public sealed partial class SearchIndex
         };
     }
 
-    private List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter snippeter)
+    private List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter? snippeter)
     {
-        if (ranked.Count == 0)
+        if (ranked.Count == 0 || snippeter is null)
         {
             return [];
         }

@@ -153,7 +153,12 @@ public sealed partial class SearchIndex : IDisposable
     private Vocabulary? _vocabulary;
 
     /// <summary>Indexed terms within <paramref name="maxEdits"/> edits of <paramref name="term"/>, closest and commonest first.</summary>
-    public IReadOnlyList<string> SimilarTerms(string term, int maxEdits)
+    public IReadOnlyList<string> SimilarTerms(string term, int maxEdits) => LoadedVocabulary().Near(term, maxEdits);
+
+    /// <summary>Indexed terms that start with a prefix, with the number of documents that have each.</summary>
+    public IReadOnlyList<(string Term, long Documents)> TermsStartingWith(string prefix, int limit) => LoadedVocabulary().StartingWith(prefix, limit);
+
+    private Vocabulary LoadedVocabulary()
     {
         if (_vocabulary is null)
         {
@@ -161,8 +166,41 @@ public sealed partial class SearchIndex : IDisposable
             _vocabulary = Vocabulary.Load(connection);
         }
 
-        return _vocabulary.Near(term, maxEdits);
+        return _vocabulary;
     }
+
+    /// <summary>
+    /// The values of one facet dimension over every document, with their counts; a prefix narrows them to those
+    /// whose value or label (in either script, folded like text) starts with it. Null for an unknown dimension.
+    /// </summary>
+    public IReadOnlyList<FacetCount>? BrowseFacet(string dimension, string? prefix, int limit)
+    {
+        var all = Search(new SearchRequest { Limit = 0, FacetLimit = int.MaxValue }, null).Facets;
+        if (!all.TryGetValue(dimension, out var counts))
+        {
+            return _facets.ContainsKey(dimension.Split('.')[0]) || dimension is "person" or "place" or "org" or "date" or "figure" or "lang" ? [] : null;
+        }
+
+        if (string.IsNullOrWhiteSpace(prefix))
+        {
+            return [.. counts.Take(limit)];
+        }
+
+        var folded = Fold(prefix);
+        return [.. counts.Where(c => StartsAWord(c.Value, folded) || StartsAWord(c.Label, folded) || (c.LabelFa is not null && StartsAWord(c.LabelFa, folded))).Take(limit)];
+    }
+
+    /// <summary>Whether a word of <paramref name="text"/> (after a space or a hyphen) starts with the folded prefix.</summary>
+    private static bool StartsAWord(string text, string foldedPrefix)
+    {
+        var folded = Fold(text);
+        return folded.StartsWith(foldedPrefix, StringComparison.Ordinal)
+            || folded.Contains(" " + foldedPrefix, StringComparison.Ordinal)
+            || folded.Contains("-" + foldedPrefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>Lower-case, Persian letters and digits normalized, no joiners: how prefixes and labels are compared.</summary>
+    internal static string Fold(string text) => Languages.Persian.PersianLetters.Fold(text.Trim()).ToLowerInvariant();
 
     private SqliteConnection Connect()
     {

@@ -62,6 +62,43 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
         return lease?.Index.GetDocument(id);
     }
 
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit)
+    {
+        using var lease = host.Acquire();
+        if (lease is null || string.IsNullOrWhiteSpace(prefix))
+        {
+            return [];
+        }
+
+        var persianPrefix = prefix.Any(Analysis.CharClass.IsArabicLetter);
+        var suggestions = new List<Suggestion>();
+        foreach (var dimension in new[] { "person", "place", "org" })
+        {
+            foreach (var count in lease.Index.BrowseFacet(dimension, prefix, limit) ?? [])
+            {
+                var text = persianPrefix && count.LabelFa is { Length: > 0 } fa ? fa : count.Label;
+                suggestions.Add(new Suggestion(text, dimension, count.Value, count.Count));
+            }
+        }
+
+        var terms = settings.Analyzers.NormalizerForField("body").Analyze(prefix).Select(t => t.Term).ToList();
+        if (terms.Count == 1)
+        {
+            foreach (var (term, documents) in lease.Index.TermsStartingWith(terms[0], limit))
+            {
+                suggestions.Add(new Suggestion(term, "term", term, (int)Math.Min(documents, int.MaxValue)));
+            }
+        }
+
+        return [.. suggestions.OrderBy(s => s.Kind == "term").ThenByDescending(s => s.Count).Take(limit)];
+    }
+
+    public IReadOnlyList<FacetCount>? BrowseFacet(string dimension, string? prefix, int limit)
+    {
+        using var lease = host.Acquire();
+        return lease?.Index.BrowseFacet(dimension, prefix, limit);
+    }
+
     public EngineStatus Status()
     {
         using var lease = host.Acquire();

@@ -36,6 +36,11 @@ internal sealed class Vocabulary
         return new Vocabulary([.. terms]);
     }
 
+    /// <summary>Indexed terms that start with <paramref name="prefix"/>, commonest first.</summary>
+    public IReadOnlyList<(string Term, long Documents)> StartingWith(string prefix, int limit) =>
+        [.. _terms.Where(t => t.Term.StartsWith(prefix, StringComparison.Ordinal) && !t.Term.Contains('_'))
+            .OrderByDescending(t => t.Documents).ThenBy(t => t.Term, StringComparer.Ordinal).Take(limit)];
+
     public IReadOnlyList<string> Near(string term, int maxEdits)
     {
         if (maxEdits == 0)

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Search.Core.Configuration;
+using Search.Core.Searching;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// Single-document writes to the served generation: add or replace, and delete. There is one writer at a time
+/// (<see cref="WriterGate"/>, shared with reindexing); each write is committed with synchronous=FULL before it returns,
+/// so an acknowledged write survives a crash, and the served state is reloaded so the next query sees it.
+/// </summary>
+public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate gate)
+{
+    private readonly DocumentAnalysis _analysis = new(settings);
+
+    /// <summary>Adds or replaces a document; true when it replaced one.</summary>
+    public bool Upsert(SourceDocument document)
+    {
+        var analyzed = _analysis.Analyze(document);
+        return Write(writer =>
+        {
+            var replaced = writer.Delete(document.Id);
+            writer.Add(analyzed);
+            return replaced;
+        });
+    }
+
+    /// <summary>Deletes a document; false when there was none.</summary>
+    public bool Delete(string id) => Write(writer => writer.Delete(id));
+
+    private bool Write(Func<IndexWriter, bool> change)
+    {
+        using var held = gate.Enter();
+        var path = host.CurrentPath ?? throw new InvalidOperationException("There is no index to write to yet.");
+        bool result;
+        using (var writer = IndexWriter.Open(path))
+        {
+            writer.Durable();
+            result = change(writer);
+            writer.Commit();
+        }
+
+        SqliteConnection.ClearAllPools();
+        host.Reload();
+        return result;
+    }
+}
