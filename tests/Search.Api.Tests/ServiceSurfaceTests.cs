@@ -61,6 +61,48 @@ public class ServiceSurfaceTests
     }
 
     [Test]
+    public async Task The_openapi_document_passes_a_real_validator()
+    {
+        var document = Path.Combine(_factory.Folder, "openapi.json");
+        await File.WriteAllTextAsync(document, await _client.GetStringAsync("/openapi/v1.json"));
+        var validator = Path.Combine(RepositoryPaths.Root, "tests", "openapi");
+        if (!Directory.Exists(Path.Combine(validator, "node_modules")))
+        {
+            // npm fetches @apidevtools/swagger-parser on first use; later runs reuse it.
+            var (installed, installOutput) = Run("npm", $"ci --silent --no-audit --no-fund --prefix \"{validator}\"");
+            Assert.That(installed, Is.Zero, installOutput);
+        }
+
+        var (exit, output) = Run("node", $"\"{Path.Combine(validator, "validate.mjs")}\" \"{document}\"");
+        Assert.That(exit, Is.Zero, output);
+        Assert.That(output, Does.StartWith("valid:"));
+    }
+
+    private static (int ExitCode, string Output) Run(string program, string arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.That(process.WaitForExit(120_000), Is.True, $"{program} {arguments} did not finish");
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    [Test]
+    public async Task The_openapi_document_marks_writes_as_keyed_and_documents_errors()
+    {
+        using var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        Assert.That(root.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _), Is.True);
+        var put = root.GetProperty("paths").GetProperty("/api/documents/{id}").GetProperty("put");
+        Assert.That(put.GetProperty("security").GetArrayLength(), Is.EqualTo(1));
+        var responses = put.GetProperty("responses").EnumerateObject().Select(r => r.Name);
+        Assert.That(responses, Is.SupersetOf(new[] { "200", "201", "400", "401", "403", "429" }));
+        var search = root.GetProperty("paths").GetProperty("/api/search").GetProperty("get");
+        Assert.That(search.GetProperty("parameters").EnumerateArray().All(p => p.TryGetProperty("example", out _)), Is.True, "every search parameter has an example");
+    }
+
+    [Test]
     public async Task Swagger_ui_is_served()
     {
         var response = await _client.GetAsync("/swagger/index.html");

@@ -20,7 +20,8 @@ internal static class DocumentEndpoints
         reads.MapGet("/{id}", GetDocument)
             .WithName("GetDocument")
             .WithSummary("One document with its full text")
-            .WithDescription("The document's original text, metadata, facet values and entities with their offsets; 404 when no document has this id.");
+            .WithDescription("The document's original text, metadata, facet values and entities with their offsets; 404 when no document has this id.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = app.MapGroup("/api/documents").WithTags("Documents")
             .RequireRateLimiting(AccessRegistration.WritePolicy)
@@ -28,11 +29,13 @@ internal static class DocumentEndpoints
         writes.MapPut("/{id}", PutDocument)
             .WithName("PutDocument")
             .WithSummary("Add or replace a document (API key)")
-            .WithDescription("Stores the document, indexes it and returns when both are durable; the next search sees it. 201 when new, 200 when it replaced one.");
+            .WithDescription("Stores the document, indexes it and returns when both are durable; the next search sees it. 201 when new, 200 when it replaced one.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         writes.MapDelete("/{id}", DeleteDocument)
             .WithName("DeleteDocument")
             .WithSummary("Delete a document (API key)")
-            .WithDescription("Removes the document from the index, and its file when it was added through the API. A document that came from a source folder returns at the next reindex unless its file is removed there too.");
+            .WithDescription("Removes the document from the index, and its file when it was added through the API. A document that came from a source folder returns at the next reindex unless its file is removed there too.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

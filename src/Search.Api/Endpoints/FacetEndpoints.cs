@@ -16,7 +16,8 @@ internal static class FacetEndpoints
         group.MapGet("/{dimension}", Browse)
             .WithName("BrowseFacet")
             .WithSummary("The values of one dimension, with counts")
-            .WithDescription("Dimensions: person, place, org, lang, date (by year), date.month, figure (by order of magnitude). A prefix narrows to values or labels, in either script, that start with it.");
+            .WithDescription("Dimensions: person, place, org, lang, date (by year), date.month, figure (by order of magnitude). A prefix narrows to values or labels, in either script, that start with it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

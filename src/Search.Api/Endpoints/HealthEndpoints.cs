@@ -12,7 +12,9 @@ internal static class HealthEndpoints
         app.MapGet("/health", Health)
             .WithTags("Health")
             .WithName("Health")
-            .WithSummary("Whether the service can answer queries");
+            .WithSummary("Whether the service can answer queries")
+            .WithDescription("200 with the served generation and its document count; 503 while there is no index to answer from.")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
