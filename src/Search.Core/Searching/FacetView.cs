@@ -40,6 +40,8 @@ internal sealed class FacetView
                 break;
             case "figure":
                 yield return Bucketed("figure", dimension, (n, _) => MagnitudeKey(n), MagnitudeLabel);
+                // The figures themselves, each with the thing it counts: "30,000 political prisoners".
+                yield return new FacetView("figure.value", dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels);
                 break;
             default:
                 yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels, dimension.LabelsFa);

@@ -1,0 +1,33 @@
+// Interface strings in English and Persian. Document text is never translated: it is shown as written.
+window.I18N = {
+  en: {
+    dir: 'ltr', skip: 'Skip to results', title: 'Documentation search', queryLabel: 'Search query',
+    placeholder: 'Search Persian and English documents…', search: 'Search', help: 'Syntax', helpTitle: 'Query syntax',
+    helpAnd: 'both words (AND is the default)', helpPhrase: 'the exact phrase', helpOr: 'either word',
+    helpNot: 'leave out documents with a word', helpPrefix: 'words that start with khamen', helpFuzzy: 'spellings within one edit',
+    helpField: 'search one field', helpDate: 'documents dated in a period', helpFigure: 'documents that state a number in a range',
+    filters: 'Filters', person: 'Persons', place: 'Places', org: 'Organizations', date: 'Dates', figure: 'Figures', lang: 'Language',
+    months: 'Months of', ranges: 'Ranges', values: 'Stated figures', results: n => `${n} document${n === 1 ? '' : 's'}`,
+    took: ms => `${ms} ms`, empty: 'No documents match.',
+    emptyHints: ['Use fewer words, or OR between them.', 'Try another spelling: names are written many ways (Khamenei, خامنه‌ای).', 'Remove a filter.', 'Use a prefix: khamen*'],
+    error: 'The service answered with an error:', unreachable: 'The service could not be reached.', remove: 'Remove filter',
+    previous: 'Previous', next: 'Next', page: n => `Page ${n}`, back: '← Back to results', permalink: 'Permalink',
+    published: 'Published', byline: 'By', entities: 'Named in this document', fa: 'Persian', en: 'English', switchTo: 'فارسی', switchLang: 'fa',
+    dateFrom: 'from', dateTo: 'to', figureFilter: 'figures', more: 'more…', sortRelevance: 'Most relevant', sortDate: 'Newest first', sort: 'Order',
+  },
+  fa: {
+    dir: 'rtl', skip: 'رفتن به نتایج', title: 'جست‌وجوی اسناد', queryLabel: 'عبارت جست‌وجو',
+    placeholder: 'جست‌وجو در اسناد فارسی و انگلیسی…', search: 'جست‌وجو', help: 'راهنما', helpTitle: 'نحوهٔ نوشتن پرس‌وجو',
+    helpAnd: 'هر دو واژه (پیش‌فرض AND است)', helpPhrase: 'دقیقاً همین عبارت', helpOr: 'یکی از دو واژه',
+    helpNot: 'کنار گذاشتن اسنادی که واژه را دارند', helpPrefix: 'واژه‌هایی که با khamen آغاز می‌شوند', helpFuzzy: 'املاهای نزدیک (یک ویرایش)',
+    helpField: 'جست‌وجو در یک فیلد', helpDate: 'اسناد یک بازهٔ زمانی', helpFigure: 'اسنادی که عددی در این بازه گفته‌اند',
+    filters: 'پالایه‌ها', person: 'اشخاص', place: 'مکان‌ها', org: 'سازمان‌ها', date: 'تاریخ‌ها', figure: 'آمار و ارقام', lang: 'زبان',
+    months: 'ماه‌های', ranges: 'بازه‌ها', values: 'ارقام گفته‌شده', results: n => `${fmt(n)} سند`,
+    took: ms => `${fmt(ms)} میلی‌ثانیه`, empty: 'هیچ سندی پیدا نشد.',
+    emptyHints: ['واژه‌های کمتری بنویسید یا میانشان OR بگذارید.', 'املای دیگری را امتحان کنید: نام‌ها به شکل‌های گوناگون نوشته می‌شوند (خامنه‌ای، Khamenei).', 'یکی از پالایه‌ها را بردارید.', 'از پیشوند استفاده کنید: khamen*'],
+    error: 'سرویس خطا داد:', unreachable: 'دسترسی به سرویس ممکن نشد.', remove: 'حذف پالایه',
+    previous: 'قبلی', next: 'بعدی', page: n => `صفحهٔ ${fmt(n)}`, back: '→ بازگشت به نتایج', permalink: 'پیوند ثابت',
+    published: 'تاریخ انتشار', byline: 'نویسنده', entities: 'نام‌های این سند', fa: 'فارسی', en: 'انگلیسی', switchTo: 'English', switchLang: 'en',
+    dateFrom: 'از', dateTo: 'تا', figureFilter: 'ارقام', more: 'بیشتر…', sortRelevance: 'مرتبط‌ترین', sortDate: 'تازه‌ترین', sort: 'ترتیب',
+  },
+};
