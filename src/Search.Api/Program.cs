@@ -32,6 +32,7 @@ app.MapSearch();
 app.MapDocuments();
 app.MapSuggest();
 app.MapFacets();
+app.MapAdmin();
 
 app.Run();
 

@@ -28,6 +28,12 @@ internal static class SearchEngineRegistration
         services.AddSingleton<WriterGate>();
         services.AddSingleton<LiveIndex>();
         services.AddSingleton(sp => new DocumentFolder(sp.GetRequiredService<SearchPaths>().Documents));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Jobs.ReindexJobs>();
+        services.AddOptions<Jobs.ReindexOptions>().BindConfiguration(Jobs.ReindexOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Schedule) || IsCron(o.Schedule), "Reindex:Schedule is not a valid five-field cron expression.")
+            .ValidateOnStart();
+        services.AddHostedService<Jobs.ReindexScheduler>();
         return services;
     }
 
@@ -55,8 +61,8 @@ internal static class SearchEngineRegistration
         }
 
         var paths = app.Services.GetRequiredService<SearchPaths>();
-        var runner = new ReindexRunner(settings);
-        var report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))]);
+        var runner = new ReindexRunner(settings, app.Services.GetRequiredService<WriterGate>());
+        var report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))], host);
         app.Logger.LogInformation(
             "{Reason}; built {Generation} from {Sources}: {Added} documents, {Skipped} skipped.",
             reason, report.Generation, string.Join(", ", paths.Sources), report.Added, report.Skipped.Count);
@@ -64,8 +70,19 @@ internal static class SearchEngineRegistration
         {
             app.Logger.LogWarning("Skipped {Source}: {Reason}", skipped.Source, skipped.Reason);
         }
+    }
 
-        host.Refresh();
+    private static bool IsCron(string expression)
+    {
+        try
+        {
+            Jobs.CronSchedule.Parse(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     public static void ListenOnDefaultUrlUnlessConfigured(this WebApplicationBuilder builder, string url)

@@ -1,6 +1,10 @@
 namespace Search.Core.Indexing;
 
-/// <summary>Every readable document under a folder, recursively, in a stable (ordinal path) order.</summary>
+/// <summary>
+/// Every document under a folder, recursively, in a stable (ordinal path) order: .txt, .md, .html/.htm, .docx,
+/// .json (one document) and .jsonl or .jsonl.gz (one per line). A file that cannot be read comes out as a skipped
+/// source with its reason; it never stops the walk.
+/// </summary>
 public sealed class FolderSource(string root)
 {
     private static (SourceDocument?, string?) ReadJson(string file, string relative)
@@ -73,7 +77,7 @@ public sealed class FolderSource(string root)
         }
     }
 
-    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".json", ".jsonl" };
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".json", ".jsonl", ".html", ".htm", ".docx" };
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -102,8 +106,14 @@ public sealed class FolderSource(string root)
                 continue;
             }
 
-            var (document, problem) = extension == ".json" ? ReadJson(file, relative) : TextFileReader.Read(file, relative);
-            yield return document is null ? (null, new SkippedSource(relative, problem!)) : (document, null);
+            var (document, problem) = extension switch
+            {
+                ".json" => ReadJson(file, relative),
+                ".html" or ".htm" => HtmlFileReader.Read(file, relative),
+                ".docx" => DocxFileReader.Read(file, relative),
+                _ => TextFileReader.Read(file, relative),
+            };
+            yield return document is null ? (null, new SkippedSource(relative, problem!, Path.GetFileNameWithoutExtension(file))) : (document, null);
         }
     }
 }

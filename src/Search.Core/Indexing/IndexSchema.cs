@@ -11,7 +11,7 @@ namespace Search.Core.Indexing;
 /// </summary>
 public static class IndexSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>
     /// Column weights for bm25(): a match in the title counts more. The tags column is only ever matched by entity
@@ -23,7 +23,7 @@ public static class IndexSchema
     private const string CreateSql = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE docs(
-            rowid INTEGER PRIMARY KEY,
+            rowid INTEGER PRIMARY KEY AUTOINCREMENT,
             id TEXT NOT NULL UNIQUE,
             title TEXT NOT NULL,
             byline TEXT,

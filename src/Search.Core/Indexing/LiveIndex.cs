@@ -17,7 +17,7 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
     public bool Upsert(SourceDocument document)
     {
         var analyzed = _analysis.Analyze(document);
-        return Write(writer =>
+        return Write(document.Id, document, writer =>
         {
             var replaced = writer.Delete(document.Id);
             writer.Add(analyzed);
@@ -26,11 +26,12 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
     }
 
     /// <summary>Deletes a document; false when there was none.</summary>
-    public bool Delete(string id) => Write(writer => writer.Delete(id));
+    public bool Delete(string id) => Write(id, null, writer => writer.Delete(id));
 
-    private bool Write(Func<IndexWriter, bool> change)
+    private bool Write(string id, SourceDocument? document, Func<IndexWriter, bool> change)
     {
         using var held = gate.Enter();
+        gate.Record(id, document);
         var path = host.CurrentPath ?? throw new InvalidOperationException("There is no index to write to yet.");
         bool result;
         using (var writer = IndexWriter.Open(path))

@@ -1,50 +1,107 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Search.Core.Configuration;
+using Search.Core.Searching;
 
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// Builds an index from sources. A full rebuild writes a new generation file beside the serving one and publishes
-/// it only when complete, so a run that fails or is killed leaves the serving generation as it was; its partial
-/// file is removed by the next run's clean-up.
+/// The one reindex runner, used by the command line, the admin endpoint and the schedule.
+/// A full rebuild writes a new generation beside the serving one and publishes it only when complete, so a run that
+/// fails or is killed leaves the serving generation as it was; its partial file is removed by the next run. An
+/// incremental run changes the served generation in place, batch by batch in transactions: killed, it leaves a
+/// consistent index that the next run completes. When the served generation was built with other settings
+/// (analyzers, gazetteer) or another schema, an incremental run becomes a full one.
 /// </summary>
-public sealed class ReindexRunner(IndexSettings settings)
+public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = null)
 {
     /// <summary>The metadata key under which an index records the <see cref="IndexSettings.Fingerprint"/> it was built with.</summary>
     public const string SettingsKey = "settings_fingerprint";
 
+    private readonly WriterGate _gate = gate ?? new WriterGate();
+
+    public ReindexReport Run(
+        IndexDirectory directory,
+        IReadOnlyList<FolderSource> sources,
+        ReindexMode mode,
+        IndexHost? host = null,
+        IProgress<ReindexProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        if (mode == ReindexMode.Incremental && WhyFull(directory) is null)
+        {
+            return RunIncremental(directory, sources, host, progress, cancellation);
+        }
+
+        return RunFull(directory, sources, host, progress, cancellation);
+    }
+
+    /// <summary>Why an incremental run cannot work on this directory, or null when it can.</summary>
+    public string? WhyFull(IndexDirectory directory)
+    {
+        var current = directory.CurrentGeneration();
+        if (current is null)
+        {
+            return "there is no index yet";
+        }
+
+        var metadata = ReadMetadata(current);
+        if (metadata.GetValueOrDefault("schema_version") != IndexSchema.Version.ToString(CultureInfo.InvariantCulture))
+        {
+            return "the index has another schema";
+        }
+
+        return metadata.GetValueOrDefault(SettingsKey) == settings.Fingerprint ? null : "the analyzers or the gazetteer changed";
+    }
+
     public ReindexReport RunFull(
         IndexDirectory directory,
         IReadOnlyList<FolderSource> sources,
+        IndexHost? host = null,
         IProgress<ReindexProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        directory.DeleteStale(new HashSet<string>());
+        directory.DeleteStale(host?.CurrentPath is { } serving ? new HashSet<string> { serving } : new HashSet<string>());
         var path = directory.NextGenerationPath();
         var analysis = new DocumentAnalysis(settings);
         var skipped = new List<SkippedSource>();
         var added = 0;
+        var mark = _gate.Mark();
+        IDisposable? held = null;
         try
         {
             using (var writer = IndexWriter.Create(path, new Dictionary<string, string> { [SettingsKey] = settings.Fingerprint }))
             {
-                foreach (var source in sources)
+                foreach (var (document, skip) in sources.SelectMany(s => s.Read()))
                 {
-                    foreach (var (document, skip) in source.Read())
+                    cancellation.ThrowIfCancellationRequested();
+                    if (skip is not null)
                     {
-                        cancellation.ThrowIfCancellationRequested();
-                        if (skip is not null)
-                        {
-                            skipped.Add(skip);
-                        }
-                        else
-                        {
-                            writer.Add(analysis.Analyze(document!));
-                            added++;
-                        }
+                        skipped.Add(skip);
+                    }
+                    else
+                    {
+                        writer.Add(analysis.Analyze(document!));
+                        added++;
+                    }
 
-                        progress?.Report(new ReindexProgress(added, skipped.Count));
+                    progress?.Report(new ReindexProgress(added, skipped.Count));
+                }
+
+                writer.Commit();
+                held = _gate.Enter();
+                // Live writes made while this generation was being built: apply them before it is served.
+                foreach (var change in _gate.ChangesSince(mark))
+                {
+                    if (change.Document is null)
+                    {
+                        writer.Delete(change.Id);
+                    }
+                    else
+                    {
+                        writer.Add(analysis.Analyze(change.Document));
                     }
                 }
 
@@ -52,18 +109,141 @@ public sealed class ReindexRunner(IndexSettings settings)
             }
 
             directory.Publish(path);
+            host?.Refresh();
         }
         catch
         {
             TryDelete(path);
             throw;
         }
+        finally
+        {
+            held?.Dispose();
+        }
 
         return new ReindexReport("full", added, 0, 0, 0, skipped, Path.GetFileName(path), clock.Elapsed);
     }
 
+    private ReindexReport RunIncremental(
+        IndexDirectory directory,
+        IReadOnlyList<FolderSource> sources,
+        IndexHost? host,
+        IProgress<ReindexProgress>? progress,
+        CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        directory.DeleteStale(host?.CurrentPath is { } serving ? new HashSet<string> { serving } : new HashSet<string>());
+        var path = directory.CurrentGeneration()!;
+        var analysis = new DocumentAnalysis(settings);
+        var skipped = new List<SkippedSource>();
+        int added = 0, updated = 0, unchanged = 0, deleted = 0;
+
+        using (_gate.Enter())
+        {
+            var known = KnownHashes(path);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            using (var writer = IndexWriter.Open(path))
+            {
+                foreach (var (document, skip) in sources.SelectMany(s => s.Read()))
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    if (skip is not null)
+                    {
+                        skipped.Add(skip);
+                        // A file that cannot be read now is not a file that is gone: keep what was indexed of it.
+                        if (skip.DocumentId is { } keep)
+                        {
+                            seen.Add(keep);
+                        }
+                    }
+                    else
+                    {
+                        seen.Add(document!.Id);
+                        if (known.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
+                        {
+                            unchanged++;
+                        }
+                        else
+                        {
+                            writer.Add(analysis.Analyze(document));
+                            if (hash is null)
+                            {
+                                added++;
+                            }
+                            else
+                            {
+                                updated++;
+                            }
+                        }
+                    }
+
+                    progress?.Report(new ReindexProgress(added + updated + unchanged, skipped.Count));
+                }
+
+                // Documents whose source is gone are deleted, unless a source folder itself is missing: an unmounted
+                // disk must not empty the index.
+                if (sources.All(s => Directory.Exists(s.Root)))
+                {
+                    foreach (var id in known.Keys.Where(id => !seen.Contains(id)))
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        writer.Delete(id);
+                        deleted++;
+                    }
+                }
+
+                writer.Commit();
+            }
+
+            SqliteConnection.ClearAllPools();
+            host?.Reload();
+        }
+
+        return new ReindexReport("incremental", added, updated, deleted, unchanged, skipped, Path.GetFileName(path), clock.Elapsed);
+    }
+
+    private static Dictionary<string, string> KnownHashes(string path)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: true));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, hash FROM docs";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            hashes[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return hashes;
+    }
+
+    private static Dictionary<string, string> ReadMetadata(string path)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: true));
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT key, value FROM meta";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                metadata[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        catch (SqliteException)
+        {
+            // Unreadable: treated as another schema, so the next run rebuilds.
+        }
+
+        return metadata;
+    }
+
     private static void TryDelete(string path)
     {
+        SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "-wal", "-shm", "" })
         {
             try

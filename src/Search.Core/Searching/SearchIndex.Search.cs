@@ -27,7 +27,9 @@ public sealed partial class SearchIndex
             while (reader.Read())
             {
                 var rowid = reader.GetInt64(0);
-                if (rowid >= _live.Length || !_live[rowid] || !hardFilters.TrueForAll(f => f(rowid)))
+                // A rowid past the arrays was written after this generation was opened (an incremental run in
+                // progress): rowids are never reused, so it is a live document whose facets are not loaded yet.
+                if ((rowid < _live.Length && !_live[rowid]) || !hardFilters.TrueForAll(f => f(rowid)))
                 {
                     continue;
                 }

@@ -43,12 +43,16 @@ internal sealed class TopHits(int k, SearchSort sort, int[] published)
     }
 
     /// <summary>The sort key, larger is better: the score, or the date (undated documents last in either order).</summary>
-    private double KeyOf(long rowid, double score) => sort switch
+    private double KeyOf(long rowid, double score)
     {
-        SearchSort.DateDescending => published[rowid] == 0 ? double.MinValue : published[rowid],
-        SearchSort.DateAscending => published[rowid] == 0 ? double.MinValue : -published[rowid],
-        _ => score,
-    };
+        var date = rowid < published.Length ? published[rowid] : 0;
+        return sort switch
+        {
+            SearchSort.DateDescending => date == 0 ? double.MinValue : date,
+            SearchSort.DateAscending => date == 0 ? double.MinValue : -date,
+            _ => score,
+        };
+    }
 
     /// <summary>Orders worst first (the heap's head is the first to drop): lower key, then higher rowid.</summary>
     private static int Compare((double Key, long Rowid) a, (double Key, long Rowid) b)
