@@ -71,7 +71,8 @@ public sealed class IndexDirectory
 
     /// <summary>
     /// Deletes generation files (with their -wal and -shm) other than the current one and those in
-    /// <paramref name="inUse"/>: leftovers of builds that were killed, and old generations whose readers have drained.
+    /// <paramref name="inUse"/>: leftovers of builds that were killed, and old generations nobody reads. Only the
+    /// writer calls this, before a run: a build in progress is never stale to itself.
     /// </summary>
     public IReadOnlyList<string> DeleteStale(IReadOnlySet<string> inUse)
     {
@@ -79,28 +80,38 @@ public sealed class IndexDirectory
         var deleted = new List<string>();
         foreach (var generation in Generations())
         {
-            if (generation == current || inUse.Contains(generation))
+            if (generation != current && !inUse.Contains(generation) && DeleteGeneration(generation))
             {
-                continue;
-            }
-
-            try
-            {
-                foreach (var suffix in new[] { "-wal", "-shm", "" })
-                {
-                    File.Delete(generation + suffix);
-                }
-
                 deleted.Add(generation);
-            }
-            catch (IOException)
-            {
-                // Still open somewhere (another process): the next clean-up takes it.
             }
         }
 
         File.Delete(System.IO.Path.Combine(Path, PointerName + ".tmp"));
         return deleted;
+    }
+
+    /// <summary>Deletes one generation's files, unless it is the current one; false when it is, or cannot be deleted yet.</summary>
+    public bool DeleteGeneration(string generation)
+    {
+        if (generation == CurrentGeneration())
+        {
+            return false;
+        }
+
+        try
+        {
+            foreach (var suffix in new[] { "-wal", "-shm", "" })
+            {
+                File.Delete(generation + suffix);
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            // Still open somewhere (another process): the next clean-up takes it.
+            return false;
+        }
     }
 
     private static bool IsGenerationName(string name) =>

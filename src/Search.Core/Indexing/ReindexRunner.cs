@@ -63,7 +63,8 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        directory.DeleteStale(host?.CurrentPath is { } serving ? new HashSet<string> { serving } : new HashSet<string>());
+        // Leftovers of killed runs go; generations that readers still hold stay (their files must not vanish under them).
+        directory.DeleteStale(host?.InUse ?? new HashSet<string>());
         var path = directory.NextGenerationPath();
         var analysis = new DocumentAnalysis(settings);
         var skipped = new List<SkippedSource>();
@@ -132,7 +133,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        directory.DeleteStale(host?.CurrentPath is { } serving ? new HashSet<string> { serving } : new HashSet<string>());
+        directory.DeleteStale(host?.InUse ?? new HashSet<string>());
         var path = directory.CurrentGeneration()!;
         var analysis = new DocumentAnalysis(settings);
         var skipped = new List<SkippedSource>();

@@ -23,6 +23,24 @@ public sealed class IndexHost : IDisposable
 
     public IndexDirectory Directory => _directory;
 
+    /// <summary>The generation files this host has open: the served one and retired ones whose readers are not done.</summary>
+    public IReadOnlySet<string> InUse
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var paths = _retired.Select(r => r.Index.Path).ToHashSet(StringComparer.Ordinal);
+                if (_current is not null)
+                {
+                    paths.Add(_current.Index.Path);
+                }
+
+                return paths;
+            }
+        }
+    }
+
     /// <summary>Why the published generation could not be opened, when it could not (an older schema); else null.</summary>
     public string? UnreadableGeneration { get; private set; }
 
@@ -145,7 +163,7 @@ public sealed class IndexHost : IDisposable
 
     private void Release(Generation generation)
     {
-        List<string> inUse;
+        string path;
         lock (_gate)
         {
             generation.Leases--;
@@ -155,14 +173,15 @@ public sealed class IndexHost : IDisposable
             }
 
             generation.Index.Dispose();
-            inUse = [.. _retired.Select(r => r.Index.Path)];
-            if (_current is not null)
+            path = generation.Index.Path;
+            // A reload retires an object, not a file: the served generation, or another holder of it, keeps it.
+            if (path == _current?.Index.Path || _retired.Any(r => r.Index.Path == path))
             {
-                inUse.Add(_current.Index.Path);
+                return;
             }
         }
 
-        _directory.DeleteStale(inUse.ToHashSet());
+        _directory.DeleteGeneration(path);
     }
 
     public void Dispose()

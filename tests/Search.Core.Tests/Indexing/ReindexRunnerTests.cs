@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Search.Core.Configuration;
+using Search.Core.Indexing;
+using Search.Core.Searching;
+
+namespace Search.Core.Tests.Indexing;
+
+/// <summary>Full and incremental runs on real index files, and what each leaves behind.</summary>
+public class ReindexRunnerTests
+{
+    private TempFolder _temp = null!;
+    private string _sources = null!;
+    private IndexDirectory _directory = null!;
+
+    [SetUp]
+    public void CreateFolders()
+    {
+        _temp = new TempFolder();
+        _sources = _temp.Combine("sources");
+        Directory.CreateDirectory(_sources);
+        _directory = new IndexDirectory(_temp.Combine("index"));
+        for (var i = 0; i < 20; i++)
+        {
+            Write($"doc{i:D2}.txt", $"Document {i} about Evin prison and the massacre of 1988.");
+        }
+    }
+
+    [TearDown]
+    public void DeleteFolders() => _temp.Dispose();
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_sources, name), text);
+
+    private ReindexReport Run(ReindexMode mode, IndexSettings? settings = null, IndexHost? host = null, IProgress<ReindexProgress>? progress = null, WriterGate? gate = null) =>
+        new ReindexRunner(settings ?? Analyzers.Settings, gate).Run(_directory, [new FolderSource(_sources)], mode, host, progress);
+
+    private int Count(string query)
+    {
+        using var host = new IndexHost(_directory);
+        return new SqliteSearchEngine(host, Analyzers.Settings).Search(new SearchQuery { Text = query, Limit = 1 }).Total;
+    }
+
+    [Test]
+    public void The_first_incremental_run_builds_everything()
+    {
+        var report = Run(ReindexMode.Incremental);
+        Assert.That((report.Mode, report.Added), Is.EqualTo(("full", 20)));
+        Assert.That(Count("evin"), Is.EqualTo(20));
+    }
+
+    [Test]
+    public void An_incremental_run_touches_only_what_changed()
+    {
+        Run(ReindexMode.Full);
+        Write("doc03.txt", "Document 3 now about Gohardasht.");
+        Write("new.txt", "A new document about Khavaran.");
+        File.Delete(Path.Combine(_sources, "doc07.txt"));
+
+        var report = Run(ReindexMode.Incremental);
+
+        Assert.That((report.Mode, report.Added, report.Updated, report.Deleted, report.Unchanged), Is.EqualTo(("incremental", 1, 1, 1, 18)));
+        Assert.That(Count("evin"), Is.EqualTo(18));
+        Assert.That(Count("gohardasht"), Is.EqualTo(1));
+        Assert.That(Count("khavaran"), Is.EqualTo(1));
+        Assert.That(_directory.Generations(), Has.Count.EqualTo(1), "an incremental run writes no new generation");
+    }
+
+    [Test]
+    public void A_run_with_nothing_changed_changes_nothing()
+    {
+        Run(ReindexMode.Full);
+        var report = Run(ReindexMode.Incremental);
+        Assert.That((report.Added, report.Updated, report.Deleted, report.Unchanged), Is.EqualTo((0, 0, 0, 20)));
+    }
+
+    [Test]
+    public void Changed_settings_turn_an_incremental_run_into_a_full_one()
+    {
+        Run(ReindexMode.Full);
+        var config = _temp.Combine("config");
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Config, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(config, Path.GetRelativePath(RepositoryPaths.Config, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var analyzers = Path.Combine(config, "analyzers.json");
+        var json = JsonNode.Parse(File.ReadAllText(analyzers))!;
+        json["fields"]!["body"]!["stem"] = false;
+        File.WriteAllText(analyzers, json.ToJsonString());
+        var changed = IndexSettings.Load(config);
+
+        Assert.That(new ReindexRunner(changed).WhyFull(_directory), Does.Contain("analyzers"));
+        var report = Run(ReindexMode.Incremental, changed);
+        Assert.That((report.Mode, report.Added), Is.EqualTo(("full", 20)));
+        Assert.That(new ReindexRunner(changed).WhyFull(_directory), Is.Null);
+    }
+
+    [Test]
+    public void A_file_that_breaks_keeps_what_was_indexed_of_it()
+    {
+        Run(ReindexMode.Full);
+        File.WriteAllBytes(Path.Combine(_sources, "doc05.txt"), [0x00, 0x01, 0x02]);
+        var report = Run(ReindexMode.Incremental);
+        Assert.That(report.Deleted, Is.Zero);
+        Assert.That(report.Skipped.Single().Source, Is.EqualTo("doc05.txt"));
+        Assert.That(Count("evin"), Is.EqualTo(20));
+    }
+
+    [Test]
+    public void A_missing_source_folder_deletes_nothing()
+    {
+        Run(ReindexMode.Full);
+        var report = new ReindexRunner(Analyzers.Settings).Run(_directory, [new FolderSource(_sources), new FolderSource(_temp.Combine("unmounted"))], ReindexMode.Incremental);
+        Assert.That(report.Deleted, Is.Zero);
+        Assert.That(report.Skipped.Single().Reason, Does.Contain("does not exist"));
+    }
+
+    [Test]
+    public void A_full_rebuild_switches_generations_and_removes_the_old_one_once_drained()
+    {
+        Run(ReindexMode.Full);
+        var first = _directory.CurrentGeneration();
+        using var host = new IndexHost(_directory);
+        var lease = host.Acquire()!;
+
+        Run(ReindexMode.Full, host: host);
+
+        Assert.That(_directory.CurrentGeneration(), Is.Not.EqualTo(first));
+        Assert.That(File.Exists(first), Is.True, "a reader still holds the old generation");
+        Assert.That(lease.Index.Search(new SearchRequest { Query = CompiledQuery.All, Limit = 1 }, null).Total, Is.EqualTo(20), "and can still read it");
+        lease.Dispose();
+        Assert.That(File.Exists(first), Is.False, "gone once its last reader is done");
+    }
+
+    [Test]
+    public void Live_writes_during_a_full_rebuild_are_in_the_new_generation()
+    {
+        Run(ReindexMode.Full);
+        using var gate = new WriterGate();
+        var recorded = false;
+        var progress = new Callback(_ =>
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                // As a PUT would while the rebuild reads its sources: written to the old generation and journaled.
+                gate.Record("live-doc", TextFileReader.FromText("live-doc", "Written live about Qezel Hesar.", "api", "hash"));
+                gate.Record("doc01", null);
+            }
+        });
+
+        Run(ReindexMode.Full, progress: progress, gate: gate);
+
+        Assert.That(Count("qezel"), Is.EqualTo(1));
+        Assert.That(Count("evin"), Is.EqualTo(19), "the live delete is applied too");
+    }
+
+    [Test]
+    public void A_failed_full_rebuild_leaves_the_served_generation_and_no_partial_file()
+    {
+        Run(ReindexMode.Full);
+        var served = _directory.CurrentGeneration();
+        var progress = new Callback(p =>
+        {
+            if (p.Processed == 5)
+            {
+                throw new IOException("disk full (simulated)");
+            }
+        });
+
+        Assert.Throws<IOException>(() => Run(ReindexMode.Full, progress: progress));
+
+        Assert.That(_directory.CurrentGeneration(), Is.EqualTo(served));
+        Assert.That(_directory.Generations(), Is.EqualTo(new[] { served }));
+        Assert.That(Count("evin"), Is.EqualTo(20));
+    }
+
+    private sealed class Callback(Action<ReindexProgress> action) : IProgress<ReindexProgress>
+    {
+        public void Report(ReindexProgress value) => action(value);
+    }
+}
