@@ -11,15 +11,22 @@ namespace Search.Api.Tests.Browser;
 internal sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly bool _ownsFolder;
 
-    public ServiceProcess()
+    /// <param name="folder">An existing service folder to start on again (after a kill); a new one with the seeds when null.</param>
+    /// <param name="apiKey">A key to configure, for tests that write.</param>
+    public ServiceProcess(string? folder = null, string? apiKey = null)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "search-service-" + Guid.NewGuid().ToString("N"));
+        _ownsFolder = folder is null;
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "search-service-" + Guid.NewGuid().ToString("N"));
         var sources = Path.Combine(Folder, "sources");
-        Directory.CreateDirectory(sources);
-        foreach (var seed in Directory.GetFiles(RepositoryPaths.Seeds))
+        if (folder is null)
         {
-            File.Copy(seed, Path.Combine(sources, Path.GetFileName(seed)));
+            Directory.CreateDirectory(sources);
+            foreach (var seed in Directory.GetFiles(RepositoryPaths.Seeds))
+            {
+                File.Copy(seed, Path.Combine(sources, Path.GetFileName(seed)));
+            }
         }
 
         Port = FreePort();
@@ -38,6 +45,11 @@ internal sealed class ServiceProcess : IDisposable
         start.Environment["Search__DocumentsPath"] = Path.Combine(Folder, "documents");
         start.Environment["Search__ConfigPath"] = RepositoryPaths.Config;
         start.Environment["Access__ReadsPerMinute"] = "100000";
+        if (apiKey is not null)
+        {
+            start.Environment["ApiKeys__0"] = apiKey;
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Log.Add(e.Data);
         _process.ErrorDataReceived += (_, e) => Log.Add(e.Data);
@@ -90,6 +102,13 @@ internal sealed class ServiceProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>SIGKILL: no shutdown, no flush, no chance to finish anything.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -99,6 +118,11 @@ internal sealed class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

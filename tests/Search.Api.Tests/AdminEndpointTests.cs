@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using Search.Api.Contracts;
+
+namespace Search.Api.Tests;
+
+public class AdminEndpointTests
+{
+    private const string Key = "admin-key";
+    private SearchApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [SetUp]
+    public void Start()
+    {
+        _factory = new SearchApiFactory(new Dictionary<string, string> { ["ApiKeys:0"] = Key });
+        _client = _factory.CreateClient();
+        _client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task<JobResponse> Finished(HttpResponseMessage started, JobResponse? job = null)
+    {
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        job ??= (await started.Content.ReadFromJsonAsync<JobResponse>())!;
+        Assert.That(started.Headers.Location!.ToString(), Is.EqualTo($"/api/admin/jobs/{job.Id}"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (job.State is "queued" or "running" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            job = (await _client.GetFromJsonAsync<JobResponse>($"/api/admin/jobs/{job.Id}"))!;
+        }
+
+        return job;
+    }
+
+    [Test]
+    public async Task An_incremental_reindex_picks_up_new_changed_and_removed_files()
+    {
+        File.WriteAllText(Path.Combine(_factory.Sources, "new.txt"), "A new report about Khavaran.");
+        File.Delete(Path.Combine(_factory.Sources, "000_bf7e46f90931b774.txt"));
+        File.WriteAllBytes(Path.Combine(_factory.Sources, "bad.txt"), [0, 1, 2]);
+
+        var job = await Finished(await _client.PostAsync("/api/admin/reindex", null));
+
+        Assert.That(job.State, Is.EqualTo("succeeded"), job.Error);
+        Assert.That((job.Mode, job.Added, job.Deleted, job.Unchanged), Is.EqualTo(("incremental", 1, 1, 1)));
+        Assert.That(job.Skipped.Single().Source, Is.EqualTo("bad.txt"));
+        Assert.That(job.DurationSeconds, Is.GreaterThan(0));
+        var search = await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=khavaran");
+        Assert.That(search!.Hits.Select(h => h.Id), Is.EqualTo(new[] { "new" }));
+        Assert.That((await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=Nurizad"))!.Total, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_full_reindex_writes_a_new_generation_and_a_second_request_gets_the_running_job()
+    {
+        for (var i = 0; i < 1500; i++)
+        {
+            File.WriteAllText(Path.Combine(_factory.Sources, $"bulk{i:D4}.txt"), $"Bulk report {i} about Evin prison in the summer of 1988. " + new string('x', 2000));
+        }
+
+        var first = await _client.PostAsync("/api/admin/reindex?mode=full", null);
+        var second = await _client.PostAsync("/api/admin/reindex?mode=incremental", null);
+        var firstJob = (await first.Content.ReadFromJsonAsync<JobResponse>())!;
+        var secondJob = (await second.Content.ReadFromJsonAsync<JobResponse>())!;
+        Assert.That(secondJob.Id, Is.EqualTo(firstJob.Id), "only one reindex runs at a time");
+
+        var job = await Finished(first, firstJob);
+        Assert.That((job.State, job.Mode, job.Added), Is.EqualTo(("succeeded", "full", 1502)));
+        var health = await _client.GetFromJsonAsync<HealthResponse>("/health");
+        Assert.That(health!.Generation, Is.EqualTo("index-000002.db"));
+        Assert.That(health.Documents, Is.EqualTo(1502));
+    }
+
+    [Test]
+    public async Task Reindexing_needs_the_key_and_a_known_mode()
+    {
+        using var anonymous = _factory.CreateClient();
+        Assert.That((await anonymous.PostAsync("/api/admin/reindex", null)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await _client.PostAsync("/api/admin/reindex?mode=sideways", null)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await _client.GetAsync("/api/admin/jobs/nope")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+}
