@@ -29,9 +29,13 @@ internal static class IndexCommand
             DefaultValueFactory = _ => "incremental",
         };
         mode.AcceptOnlyFromAmong("incremental", "full");
+        var noExtraction = new Option<bool>("--no-extraction")
+        {
+            Description = "Index text and metadata without extracting persons, places, dates and figures (to measure what extraction costs).",
+        };
         var command = new Command("index", "Build or update the index from source folders; the served generation stays intact until the new state is complete.")
         {
-            source, index, config, mode,
+            source, index, config, mode, noExtraction,
         };
         command.SetAction(result => CommonOptions.Guard(() =>
         {
@@ -39,7 +43,7 @@ internal static class IndexCommand
             var directory = new IndexDirectory(result.GetValue(index)!);
             var sources = result.GetValue(source)!.Select(s => new FolderSource(s)).ToList();
             var runMode = result.GetValue(mode) == "full" ? ReindexMode.Full : ReindexMode.Incremental;
-            var runner = new ReindexRunner(settings);
+            var runner = new ReindexRunner(settings) { ExtractEntities = !result.GetValue(noExtraction) };
             var why = runMode == ReindexMode.Incremental ? runner.WhyFull(directory) : null;
             if (why is not null)
             {

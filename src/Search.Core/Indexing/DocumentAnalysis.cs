@@ -10,7 +10,7 @@ namespace Search.Core.Indexing;
 /// them, with its language and publication date, into facet values. The body is analyzed once: the same tokens feed
 /// the FTS5 column and the gazetteer.
 /// </summary>
-public sealed class DocumentAnalysis(IndexSettings settings)
+public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntities = true)
 {
     private static readonly HashSet<string> EntityDimensions = [EntityKinds.Person, EntityKinds.Place, EntityKinds.Organization, EntityKinds.Date, EntityKinds.Figure];
 
@@ -20,10 +20,10 @@ public sealed class DocumentAnalysis(IndexSettings settings)
         var bodyAnalyzer = analyzers.ForField("body");
         var bodyTokens = bodyAnalyzer.Analyze(document.Body);
         var extractor = settings.Extractor;
-        var entities = extractor.Extract(document.Body, ReferenceEquals(bodyAnalyzer, extractor.Gazetteer.Analyzer) ? bodyTokens : null);
+        IReadOnlyList<Entity> entities = extractEntities ? extractor.Extract(document.Body, ReferenceEquals(bodyAnalyzer, extractor.Gazetteer.Analyzer) ? bodyTokens : null) : [];
 
         // A title that is not part of the body (JSONL, HTML) may name entities too: they count as facets.
-        var titleEntities = document.Body.Contains(document.Title, StringComparison.Ordinal) ? [] : extractor.Extract(document.Title);
+        var titleEntities = !extractEntities || document.Body.Contains(document.Title, StringComparison.Ordinal) ? [] : extractor.Extract(document.Title);
 
         return new IndexedDocument(
             document,

@@ -16,6 +16,9 @@ namespace Search.Core.Indexing;
 /// </summary>
 public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = null)
 {
+    /// <summary>False to index text and metadata only: for measuring what extraction costs, never for serving.</summary>
+    public bool ExtractEntities { get; init; } = true;
+
     /// <summary>The metadata key under which an index records the <see cref="IndexSettings.Fingerprint"/> it was built with.</summary>
     public const string SettingsKey = "settings_fingerprint";
 
@@ -66,7 +69,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         // Leftovers of killed runs go; generations that readers still hold stay (their files must not vanish under them).
         directory.DeleteStale(host?.InUse ?? new HashSet<string>());
         var path = directory.NextGenerationPath();
-        var analysis = new DocumentAnalysis(settings);
+        var analysis = new DocumentAnalysis(settings, ExtractEntities);
         var skipped = new List<SkippedSource>();
         var added = 0;
         var mark = _gate.Mark();
@@ -135,7 +138,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         var clock = Stopwatch.StartNew();
         directory.DeleteStale(host?.InUse ?? new HashSet<string>());
         var path = directory.CurrentGeneration()!;
-        var analysis = new DocumentAnalysis(settings);
+        var analysis = new DocumentAnalysis(settings, ExtractEntities);
         var skipped = new List<SkippedSource>();
         int added = 0, updated = 0, unchanged = 0, deleted = 0;
 

@@ -13,7 +13,7 @@ public sealed partial class SearchIndex
     {
         var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
         var dimensionFilters = DimensionFilters(request);
-        var views = _facets.Values.SelectMany(FacetView.For).ToList();
+        var views = request.CountFacets ? _facets.Values.SelectMany(FacetView.For).ToList() : [];
         var counters = views.Select(v => new Counter(v, dimensionFilters.FindIndex(f => f.Dimension == v.Dimension.Name))).ToList();
         var top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
         var total = 0;

@@ -16,4 +16,7 @@ public sealed record SearchQuery
     public int Limit { get; init; } = 10;
 
     public int FacetLimit { get; init; } = 20;
+
+    /// <summary>Whether to count facets at all; a caller that shows none saves the counting.</summary>
+    public bool Facets { get; init; } = true;
 }

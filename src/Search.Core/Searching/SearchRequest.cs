@@ -28,4 +28,7 @@ public sealed record SearchRequest
 
     /// <summary>How many values to return per facet dimension.</summary>
     public int FacetLimit { get; init; } = 20;
+
+    /// <summary>Whether to count facets; without them one pass still gives the total and the top hits.</summary>
+    public bool CountFacets { get; init; } = true;
 }

@@ -28,6 +28,7 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
             Offset = query.Offset,
             Limit = query.Limit,
             FacetLimit = query.FacetLimit,
+            CountFacets = query.Facets,
         };
         return lease.Index.Search(request, _snippeter);
     }

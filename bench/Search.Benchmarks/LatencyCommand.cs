@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Search.Core.Configuration;
+using Search.Core.Indexing;
+using Search.Core.Searching;
+
+namespace Search.Benchmarks;
+
+/// <summary>
+/// In-process query latencies per class, measured like the Lucene harness measures its own: warm-up passes (at least
+/// 5,000 queries), then timed passes over every query; one timed unit covers parsing, the search, facet counting when
+/// asked, and the top hits with their snippets. Prints one JSON line per class.
+/// </summary>
+internal static class LatencyCommand
+{
+    public static int Run(Arguments a)
+    {
+        var settings = IndexSettings.Load(ConfigDirectory.Resolve(a.Get("config", null!)));
+        using var host = new IndexHost(new IndexDirectory(a.Get("index")));
+        var engine = new SqliteSearchEngine(host, settings);
+        var facets = a.Flag("facets");
+        var filter = a.Flag("filter");
+        var repeat = a.Int("repeat", 5);
+        foreach (var cls in QueriesCommand.Classes)
+        {
+            var path = Path.Combine(a.Get("queries"), cls + ".tsv");
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var queries = File.ReadAllLines(path).Select(l => l.Split('\t')[1]).ToList();
+            var search = queries.Select(q => new SearchQuery
+            {
+                Text = q,
+                Limit = 10,
+                Facets = facets,
+                Filters = filter ? new Dictionary<string, IReadOnlyList<string>> { ["lang"] = [q.Any(c => c is >= '\u0600' and <= '\u06FF') ? "fa" : "en"] } : new Dictionary<string, IReadOnlyList<string>>(),
+            }).ToList();
+            var warmup = Math.Max(3, (int)Math.Ceiling(5000.0 / queries.Count));
+            for (var w = 0; w < warmup; w++)
+            {
+                foreach (var q in search)
+                {
+                    engine.Search(q);
+                }
+            }
+
+            var latencies = new List<double>();
+            long hits = 0;
+            var wall = Stopwatch.StartNew();
+            for (var r = 0; r < repeat; r++)
+            {
+                foreach (var q in search)
+                {
+                    var clock = Stopwatch.StartNew();
+                    hits += engine.Search(q).Total;
+                    latencies.Add(clock.Elapsed.TotalMilliseconds * 1000);
+                }
+            }
+
+            var sorted = latencies.Order().ToArray();
+            Console.WriteLine(new JsonObject
+            {
+                ["engine"] = "ours",
+                ["class"] = cls,
+                ["facets"] = facets,
+                ["filter"] = filter,
+                ["queries"] = queries.Count,
+                ["measured"] = sorted.Length,
+                ["mean_hits"] = Math.Round((double)hits / sorted.Length, 1),
+                ["p50_us"] = Math.Round(Percentiles.Of(sorted, 50), 1),
+                ["p95_us"] = Math.Round(Percentiles.Of(sorted, 95), 1),
+                ["p99_us"] = Math.Round(Percentiles.Of(sorted, 99), 1),
+                ["qps_single_thread"] = Math.Round(sorted.Length / wall.Elapsed.TotalSeconds, 1),
+            }.ToJsonString());
+        }
+
+        return 0;
+    }
+}

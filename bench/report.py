@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Turns bench/work/DOCS/raw into the Markdown report: medians of the runs, ours beside Lucene, and the ratio."""
+import json, platform, statistics, sys
+from pathlib import Path
+
+work = Path(sys.argv[1])
+cores = sys.argv[2] if len(sys.argv) > 2 else "?"
+raw = work / "raw"
+
+def lines(name):
+    path = raw / name
+    return [json.loads(l) for l in path.read_text().splitlines() if l.strip()] if path.exists() else []
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+def fmt(v, digits=0):
+    if v is None:
+        return "–"
+    return f"{v:,.{digits}f}"
+
+def ratio(ours, theirs, lower_is_better=True):
+    if ours is None or theirs in (None, 0):
+        return "–"
+    return f"{ours / theirs:.2f}×"
+
+corpus = lines("corpus.json")[0]
+docs, mb = corpus["docs"], corpus["corpus_bytes"] / 1e6
+timings = lines("timings.json")
+sizes = lines("sizes.json")
+def timing(prefix, key="seconds"):
+    return median([t[key] for t in timings if t["label"].startswith(prefix + "-") and key in t])
+
+lucene_index = []
+for path in sorted(raw.glob("lucene-index-*.json")):
+    text = path.read_text().strip().splitlines()
+    report = json.loads(text[-1])
+    log = (raw / (path.stem + ".time.log")).read_text()
+    rss = next((int(l.split()[-1]) for l in log.splitlines() if "Maximum resident set size" in l), None)
+    lucene_index.append((report, rss))
+
+ours_s = timing("ours-index")
+ours_x_s = timing("ours-index-noextract")
+luc_s = median([r["total_seconds"] for r, _ in lucene_index])
+ours_rss = timing("ours-index", "peak_rss_kib")
+luc_rss = median([rss for _, rss in lucene_index])
+ours_size = median([s["bytes"] for s in sizes if s["label"].startswith("ours-size-") and "noextract" not in s["label"]])
+ours_x_size = median([s["bytes"] for s in sizes if "noextract" in s["label"]])
+luc_size = median([r["index_bytes"] for r, _ in lucene_index])
+
+out = []
+out.append(f"# Benchmark: {docs:,} documents ({mb:,.0f} MB of JSONL), this service against Lucene 8.8.1\n")
+out.append(f"Machine: {cores} cores, {platform.machine()}, {platform.system()}. Each figure is the median of the runs in {work.name}; "
+           "latencies are nearest-rank percentiles over every timed query of 5 passes after warm-up, as the Lucene harness measures them.\n")
+out.append("## Indexing\n")
+out.append("| | ours | Lucene | ours / Lucene |\n|---|---:|---:|---:|")
+out.append(f"| documents/s (with extraction) | {fmt(docs / ours_s if ours_s else None)} | {fmt(docs / luc_s if luc_s else None)} | {ratio(docs / ours_s if ours_s else None, docs / luc_s if luc_s else None)} |")
+out.append(f"| documents/s (without extraction) | {fmt(docs / ours_x_s if ours_x_s else None)} | {fmt(docs / luc_s if luc_s else None)} | {ratio(docs / ours_x_s if ours_x_s else None, docs / luc_s if luc_s else None)} |")
+out.append(f"| MB/s (with extraction) | {fmt(mb / ours_s if ours_s else None, 1)} | {fmt(mb / luc_s if luc_s else None, 1)} | {ratio(mb / ours_s if ours_s else None, mb / luc_s if luc_s else None)} |")
+out.append(f"| index size, MB | {fmt(ours_size / 1e6 if ours_size else None)} ({fmt(ours_x_size / 1e6 if ours_x_size else None)} without extraction) | {fmt(luc_size / 1e6 if luc_size else None)} | {ratio(ours_size, luc_size)} |")
+out.append(f"| peak memory of indexing, MB | {fmt(ours_rss / 1024 if ours_rss else None)} | {fmt(luc_rss / 1024 if luc_rss else None)} | {ratio(ours_rss, luc_rss)} |")
+out.append("\nOur index stores the original text, the entities with their offsets and the facet values; Lucene's holds the fields it is given (the text is stored only for the id).\n")
+
+ours_lat = lines("ours-latency.json")
+luc_lat = lines("lucene-latency.json")
+def ours_p(cls, facets, filt, key):
+    return median([l[key] for l in ours_lat if l["class"] == cls and l["facets"] == facets and l["filter"] == filt])
+def luc_p(cls, facets, filt, key):
+    return median([l["report"][key] for l in luc_lat if l["class"] == cls and l["facets"] == facets and l["filter"] == filt])
+
+for title, facets, filt in [("Queries without facets", False, False), ("Queries with facet counts", True, False), ("Queries with a language filter", False, True)]:
+    out.append(f"\n## {title} (in process, µs)\n")
+    out.append("| class | ours p50 | ours p95 | ours p99 | Lucene p50 | Lucene p95 | Lucene p99 | p99 ours / Lucene |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+    for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
+        o = [ours_p(cls, facets, filt, k) for k in ("p50_us", "p95_us", "p99_us")]
+        l = [luc_p(cls, facets, filt, k) for k in ("p50_us", "p95_us", "p99_us")]
+        out.append(f"| {cls} | {' | '.join(fmt(v) for v in o)} | {' | '.join(fmt(v) for v in l)} | {ratio(o[2], l[2])} |")
+
+out.append("\n## Facet cost (ours: p99 with facets / p99 without)\n")
+out.append("| class | ratio |\n|---|---:|")
+for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
+    out.append(f"| {cls} | {ratio(ours_p(cls, True, False, 'p99_us'), ours_p(cls, False, False, 'p99_us'))} |")
+
+http = lines("http.json")
+out.append("\n## Service over HTTP (8 concurrent clients, 20 s, a separate load process)\n")
+out.append("| | requests/s | p50 µs | p95 µs | p99 µs | errors |\n|---|---:|---:|---:|---:|---:|")
+for label, selector in [("without facets", lambda h, i: i % 2 == 0), ("with facets", lambda h, i: i % 2 == 1)]:
+    chosen = [h for i, h in enumerate(http) if selector(h, i)]
+    out.append(f"| {label} | {fmt(median([h['throughput_rps'] for h in chosen]))} | {fmt(median([h['p50_us'] for h in chosen]))} | "
+               f"{fmt(median([h['p95_us'] for h in chosen]))} | {fmt(median([h['p99_us'] for h in chosen]))} | {sum(h['errors'] for h in chosen)} |")
+out.append(f"\nCold start to first answer: {fmt(timing('cold-start'), 2)} s. Service peak resident memory under load: {fmt((timing('service-rss', 'peak_rss_kib') or 0) / 1024)} MB.\n")
+print("\n".join(out))
