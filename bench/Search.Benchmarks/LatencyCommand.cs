@@ -20,6 +20,7 @@ internal static class LatencyCommand
         var engine = new SqliteSearchEngine(host, settings);
         var facets = a.Flag("facets");
         var filter = a.Flag("filter");
+        var snippets = !a.Flag("ids-only");
         var repeat = a.Int("repeat", 5);
         foreach (var cls in QueriesCommand.Classes)
         {
@@ -33,8 +34,9 @@ internal static class LatencyCommand
             var search = queries.Select(q => new SearchQuery
             {
                 Text = q,
-                Limit = 10,
+                Limit = a.Int("k", 10),
                 Facets = facets,
+                Snippets = snippets,
                 Filters = filter ? new Dictionary<string, IReadOnlyList<string>> { ["lang"] = [q.Any(c => c is >= '\u0600' and <= '\u06FF') ? "fa" : "en"] } : new Dictionary<string, IReadOnlyList<string>>(),
             }).ToList();
             var warmup = Math.Max(3, (int)Math.Ceiling(5000.0 / queries.Count));
@@ -66,6 +68,7 @@ internal static class LatencyCommand
                 ["class"] = cls,
                 ["facets"] = facets,
                 ["filter"] = filter,
+                ["snippets"] = snippets,
                 ["queries"] = queries.Count,
                 ["measured"] = sorted.Length,
                 ["mean_hits"] = Math.Round((double)hits / sorted.Length, 1),

@@ -31,7 +31,7 @@ public class SearchEndpointTests
         var response = await _client.GetFromJsonAsync<SearchResponse>($"/api/search?q={query}");
         Assert.That(response!.Hits, Is.Not.Empty);
         Assert.That(response.Hits[0].Id, Is.EqualTo(id));
-        Assert.That(response.Hits[0].Snippet, Does.Contain($"<mark>{query}</mark>"));
+        Assert.That(response.Hits[0].Snippet, Does.Contain($"{query}</mark>"), "the word, or the whole mention of the entity it names, is marked");
         Assert.That(response.Facets["lang"].Single().Count, Is.EqualTo(response.Total));
     }
 

@@ -87,7 +87,7 @@ internal static class SearchCommand
             try
             {
                 // Batch queries are plain words: escape the syntax so that every word counts and any word may match.
-                results = engine.Search(new SearchQuery { Text = PlainWords.AsAnyWordQuery(line[(tab + 1)..]), Limit = k });
+                results = engine.Search(new SearchQuery { Text = PlainWords.AsAnyWordQuery(line[(tab + 1)..]), Limit = k, Facets = false, Snippets = false });
             }
             catch (QueryParseException e)
             {

@@ -11,6 +11,11 @@ public sealed partial class SearchIndex
     /// </summary>
     public SearchResults Search(SearchRequest request, Snippeter? snippeter)
     {
+        if (IsPlainRanking(request))
+        {
+            return SearchRankedInSqlite(request, snippeter);
+        }
+
         var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
         var dimensionFilters = DimensionFilters(request);
         var views = request.CountFacets ? _facets.Values.SelectMany(FacetView.For).ToList() : [];
@@ -75,6 +80,48 @@ public sealed partial class SearchIndex
         var facets = counters.ToDictionary(c => c.View.Name, c => c.Top(request.FacetLimit), StringComparer.Ordinal);
         var hits = LoadHits(connection, top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
         return new SearchResults(total, hits, facets);
+    }
+
+    /// <summary>
+    /// No facets, filters or ranges, ranked by relevance: nothing needs every matching row in C#, so SQLite keeps the
+    /// top hits itself (ORDER BY … LIMIT inside FTS5) and counts the matches without scoring them.
+    /// </summary>
+    private static bool IsPlainRanking(SearchRequest request) =>
+        !request.CountFacets && request.Sort == SearchSort.Relevance && request.Query.Match is not null && request.Query.Exclude is null
+        && request.Query.Ranges.Count == 0 && request.Ranges.Count == 0 && request.Filters.All(f => f.Value.Count == 0);
+
+    private SearchResults SearchRankedInSqlite(SearchRequest request, Snippeter? snippeter)
+    {
+        using var connection = Connect();
+        var ranked = new List<(long Rowid, double Score)>();
+        int total;
+        try
+        {
+            using (var top = connection.CreateCommand())
+            {
+                top.CommandText = $"SELECT rowid, bm25(fts, {IndexSchema.Bm25Weights}) AS score FROM fts WHERE fts MATCH $match ORDER BY score LIMIT $limit OFFSET $offset";
+                top.Parameters.AddWithValue("$match", request.Query.Match);
+                top.Parameters.AddWithValue("$limit", request.Limit);
+                top.Parameters.AddWithValue("$offset", request.Offset);
+                using var reader = top.ExecuteReader();
+                while (reader.Read())
+                {
+                    ranked.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+                }
+            }
+
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM fts WHERE fts MATCH $match";
+            count.Parameters.AddWithValue("$match", request.Query.Match);
+            total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            throw new QueryParseException($"The query could not be run: {e.Message}", 0);
+        }
+
+        var hits = LoadHits(connection, ranked, request.Query, snippeter);
+        return new SearchResults(total, hits, new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
 
     private static SqliteCommand MatchCommand(SqliteConnection connection, CompiledQuery query, bool ranked)
@@ -170,7 +217,7 @@ public sealed partial class SearchIndex
 
     private List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter? snippeter)
     {
-        if (ranked.Count == 0 || snippeter is null)
+        if (ranked.Count == 0)
         {
             return [];
         }
@@ -183,7 +230,8 @@ public sealed partial class SearchIndex
             command.Parameters.AddWithValue("$r" + i, ranked[i].Rowid);
         }
 
-        command.CommandText = $"SELECT rowid, id, title, lang, published, body FROM docs WHERE rowid IN ({string.Join(',', names)})";
+        // Without snippets the body, the longest column by far, is not read at all.
+        command.CommandText = $"SELECT rowid, id, title, lang, published{(snippeter is null ? ", ''" : ", body")} FROM docs WHERE rowid IN ({string.Join(',', names)})";
         var rows = new Dictionary<long, SearchHit>();
         using (var reader = command.ExecuteReader())
         {
@@ -197,13 +245,15 @@ public sealed partial class SearchIndex
                     reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     score,
-                    snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes, EntitySpans(connection, rowid, query.EntityTokens)),
-                    [.. FacetsOf(rowid).Where(f => f.Dimension != "lang")]);
+                    snippeter is null ? NoSnippet : snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes, EntitySpans(connection, rowid, query.EntityTokens)),
+                    snippeter is null ? [] : [.. FacetsOf(rowid).Where(f => f.Dimension != "lang")]);
             }
         }
 
         return [.. ranked.Where(r => rows.ContainsKey(r.Rowid)).Select(r => rows[r.Rowid])];
     }
+
+    private static readonly Snippet NoSnippet = new("", [], false, false);
 
     /// <summary>Where the document mentions the entities the query named, read from its stored entities.</summary>
     private static List<(int Start, int End)>? EntitySpans(SqliteConnection connection, long rowid, IReadOnlySet<string> entityTokens)

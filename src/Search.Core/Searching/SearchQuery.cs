@@ -17,6 +17,9 @@ public sealed record SearchQuery
 
     public int FacetLimit { get; init; } = 20;
 
+    /// <summary>Whether hits come with snippets and entities; false gives ids, titles and scores only (batch runs).</summary>
+    public bool Snippets { get; init; } = true;
+
     /// <summary>Whether to count facets at all; a caller that shows none saves the counting.</summary>
     public bool Facets { get; init; } = true;
 }

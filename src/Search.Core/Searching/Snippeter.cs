@@ -12,7 +12,12 @@ public sealed class Snippeter(IAnalyzer analyzer)
 {
     public const int Length = 240;
     private const int Lead = 60;
-    private const int MaxAnalyzed = 500_000;
+    private const int MaxAnalyzed = 60_000;
+
+    // The text is analyzed a chunk at a time, and analysis stops after the first chunk with a match (and a margin
+    // beyond it, for the marks of the window): a long report costs what its opening costs.
+    private const int Chunk = 2_000;
+    private const int Margin = Length + 200;
 
     /// <param name="text">The document's original text.</param>
     /// <param name="terms">Analyzed query terms to mark.</param>
@@ -20,14 +25,35 @@ public sealed class Snippeter(IAnalyzer analyzer)
     /// <param name="spans">Spans to mark as they are: mentions of the entities the query named, in any script.</param>
     public Snippet Cut(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes, IEnumerable<(int Start, int End)>? spans = null)
     {
-        var analyzed = text.Length > MaxAnalyzed ? text[..MaxAnalyzed] : text;
-        var matches = analyzer.Analyze(analyzed)
-            .Where(t => terms.Contains(t.Term) || prefixes.Any(p => t.Term.StartsWith(p, StringComparison.Ordinal)))
-            .ToList();
-        if (spans is not null)
+        var limit = Math.Min(text.Length, MaxAnalyzed);
+        var matches = new List<Token>();
+        var spanList = spans?.OrderBy(s => s.Start).ToList() ?? [];
+        var from = 0;
+        // Marked entity mentions are matches already: words need looking for only up to just past the first of them.
+        var until = spanList.Count > 0 ? Math.Min(limit, spanList[0].End + Margin) : limit;
+        while (from < until)
+        {
+            var to = ChunkEnd(text, from, Math.Min(until, from + Chunk));
+            foreach (var token in analyzer.Analyze(text[from..to]))
+            {
+                if (terms.Contains(token.Term) || prefixes.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    matches.Add(token with { Start = token.Start + from, End = token.End + from });
+                }
+            }
+
+            if (matches.Count > 0 && until == limit)
+            {
+                until = Math.Min(limit, ChunkEnd(text, to, Math.Min(limit, to + Margin)));
+            }
+
+            from = to;
+        }
+
+        if (spanList.Count > 0)
         {
             // An entity mention counts as a match of its own: "Khomeini" in the text when the query said خمینی.
-            matches.AddRange(spans.Where(s => s.End <= analyzed.Length).Select(s => new Token("\u0001entity", s.Start, s.End, -1)));
+            matches.AddRange(spanList.Where(s => s.End <= text.Length).Select(s => new Token("\u0001entity", s.Start, s.End, -1)));
             matches.Sort((a, b) => a.Start.CompareTo(b.Start));
             matches = [.. matches.Where((m, i) => i == 0 || m.Start >= matches[i - 1].End)];
         }
@@ -44,6 +70,18 @@ public sealed class Snippeter(IAnalyzer analyzer)
         var trimmed = snippet.Trim();
         marks = [.. marks.Select(m => (m.Item1 - trimmedStart, m.Item2 - trimmedStart))];
         return new Snippet(Collapse(trimmed, marks, out var collapsedMarks), collapsedMarks, start > 0, end < text.Length);
+    }
+
+    /// <summary>A chunk boundary at white space at or before <paramref name="at"/>, so that no word is cut in two.</summary>
+    private static int ChunkEnd(string text, int from, int at)
+    {
+        if (at >= text.Length)
+        {
+            return text.Length;
+        }
+
+        var space = text.LastIndexOfAny([' ', '\n', '\t'], at, Math.Min(at - from, 200));
+        return space > from ? space : at;
     }
 
     /// <summary>The start offset of the match whose window holds the most distinct matched terms.</summary>

@@ -30,7 +30,7 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
             FacetLimit = query.FacetLimit,
             CountFacets = query.Facets,
         };
-        return lease.Index.Search(request, _snippeter);
+        return lease.Index.Search(request, query.Snippets ? _snippeter : null);
     }
 
     /// <summary>

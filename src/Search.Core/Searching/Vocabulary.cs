@@ -1,18 +1,25 @@
+using System.Numerics;
 using Microsoft.Data.Sqlite;
 
 namespace Search.Core.Searching;
 
 /// <summary>
-/// The indexed terms with their document frequencies, read once through fts5vocab when a fuzzy query first needs
-/// them. Fuzzy matching compares against these, so "Khamenie~" finds the spelling the documents actually use.
+/// The indexed terms with their document frequencies, read once through fts5vocab when a fuzzy or prefix request first
+/// needs them. Fuzzy matching compares against these, so "Khamenie~" finds the spelling the documents actually use.
+/// Each term carries a 64-bit signature of its letters: one edit changes at most two of its bits, so a term whose
+/// signature differs in more than 2×edits bits cannot be near, and most of the vocabulary is passed over unexamined.
 /// </summary>
 internal sealed class Vocabulary
 {
-    private readonly (string Term, long Documents)[] _terms;
+    private readonly string[] _terms;
+    private readonly long[] _documents;
+    private readonly ulong[] _signatures;
 
-    private Vocabulary((string, long)[] terms)
+    private Vocabulary(List<(string Term, long Documents)> terms)
     {
-        _terms = terms;
+        _terms = [.. terms.Select(t => t.Term)];
+        _documents = [.. terms.Select(t => t.Documents)];
+        _signatures = [.. _terms.Select(Signature)];
     }
 
     public static Vocabulary Load(SqliteConnection connection)
@@ -33,13 +40,30 @@ internal sealed class Vocabulary
             terms.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
-        return new Vocabulary([.. terms]);
+        return new Vocabulary(terms);
     }
 
     /// <summary>Indexed terms that start with <paramref name="prefix"/>, commonest first.</summary>
-    public IReadOnlyList<(string Term, long Documents)> StartingWith(string prefix, int limit) =>
-        [.. _terms.Where(t => t.Term.StartsWith(prefix, StringComparison.Ordinal) && !t.Term.Contains('_'))
-            .OrderByDescending(t => t.Documents).ThenBy(t => t.Term, StringComparer.Ordinal).Take(limit)];
+    public IReadOnlyList<(string Term, long Documents)> StartingWith(string prefix, int limit)
+    {
+        // The terms come sorted from fts5vocab: the ones with the prefix are one contiguous run.
+        var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
+        if (first < 0)
+        {
+            first = ~first;
+        }
+
+        var found = new List<(string, long)>();
+        for (var i = first; i < _terms.Length && _terms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            if (!_terms[i].Contains('_'))
+            {
+                found.Add((_terms[i], _documents[i]));
+            }
+        }
+
+        return [.. found.OrderByDescending(t => t.Item2).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(limit)];
+    }
 
     public IReadOnlyList<string> Near(string term, int maxEdits)
     {
@@ -48,19 +72,34 @@ internal sealed class Vocabulary
             return [];
         }
 
+        var signature = Signature(term);
         var found = new List<(string Term, long Documents, int Distance)>();
-        foreach (var (candidate, documents) in _terms)
+        for (var i = 0; i < _terms.Length; i++)
         {
-            if (Math.Abs(candidate.Length - term.Length) <= maxEdits && candidate != term)
+            var candidate = _terms[i];
+            if (Math.Abs(candidate.Length - term.Length) > maxEdits || BitOperations.PopCount(signature ^ _signatures[i]) > 2 * maxEdits || candidate == term)
             {
-                var d = EditDistance.Bounded(term, candidate, maxEdits);
-                if (d <= maxEdits)
-                {
-                    found.Add((candidate, documents, d));
-                }
+                continue;
+            }
+
+            var d = EditDistance.Bounded(term, candidate, maxEdits);
+            if (d <= maxEdits)
+            {
+                found.Add((candidate, _documents[i], d));
             }
         }
 
         return [.. found.OrderBy(f => f.Distance).ThenByDescending(f => f.Documents).ThenBy(f => f.Term, StringComparer.Ordinal).Select(f => f.Term)];
+    }
+
+    private static ulong Signature(string term)
+    {
+        ulong signature = 0;
+        foreach (var c in term)
+        {
+            signature |= 1UL << (c % 64);
+        }
+
+        return signature;
     }
 }

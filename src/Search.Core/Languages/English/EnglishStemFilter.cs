@@ -5,6 +5,8 @@ namespace Search.Core.Languages.English;
 /// <summary>Stems Latin tokens with <see cref="Porter2Stemmer"/>; tokens with digits ("20th", "1980s") are left alone.</summary>
 public sealed class EnglishStemFilter : ITokenFilter
 {
+    private readonly StemCache _cache = new(Porter2Stemmer.Stem);
+
     public string Name => "english-stem";
 
     public void Apply(List<WorkToken> tokens)
@@ -14,7 +16,7 @@ public sealed class EnglishStemFilter : ITokenFilter
             var t = tokens[i];
             if (t.Script == TokenScript.Latin && !t.Term.Any(char.IsDigit))
             {
-                t.Term = Porter2Stemmer.Stem(t.Term);
+                t.Term = _cache.Stem(t.Term);
                 tokens[i] = t;
             }
         }

@@ -5,6 +5,8 @@ namespace Search.Core.Languages.Persian;
 /// <summary>Stems Arabic-script tokens with <see cref="PersianStemmer"/>.</summary>
 public sealed class PersianStemFilter(PersianStemmer stemmer) : ITokenFilter
 {
+    private readonly StemCache _cache = new(stemmer.Stem);
+
     public string Name => "persian-stem";
 
     public void Apply(List<WorkToken> tokens)
@@ -14,7 +16,7 @@ public sealed class PersianStemFilter(PersianStemmer stemmer) : ITokenFilter
             var t = tokens[i];
             if (t.Script == TokenScript.Arabic)
             {
-                t.Term = stemmer.Stem(t.Term);
+                t.Term = _cache.Stem(t.Term);
                 tokens[i] = t;
             }
         }
