@@ -13,6 +13,10 @@ public sealed class IndexWriter : IDisposable
     public const int BatchSize = 2000;
 
     private readonly SqliteConnection _connection;
+    private static readonly string[] DeleteStatements =
+        ["DELETE FROM fts WHERE rowid = $r", "DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
+
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
     private int _pending;
 
@@ -76,57 +80,43 @@ public sealed class IndexWriter : IDisposable
     {
         var source = document.Source;
         Delete(source.Id);
-        using var insert = Command("""
-            INSERT INTO docs(id, title, byline, body, lang, published, source, hash)
-            VALUES ($id, $title, $byline, $body, $lang, $published, $source, $hash)
-            RETURNING rowid
-            """);
-        insert.Parameters.AddWithValue("$id", source.Id);
-        insert.Parameters.AddWithValue("$title", source.Title);
-        insert.Parameters.AddWithValue("$byline", (object?)source.Byline ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$body", source.Body);
-        insert.Parameters.AddWithValue("$lang", source.Language);
-        insert.Parameters.AddWithValue("$published", (object?)source.Published ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$source", source.Source);
-        insert.Parameters.AddWithValue("$hash", source.ContentHash);
+        var insert = Prepared("INSERT INTO docs(id, title, byline, body, lang, published, source, hash) VALUES ($id, $title, $byline, $body, $lang, $published, $source, $hash) RETURNING rowid");
+        Set(insert, "$id", source.Id);
+        Set(insert, "$title", source.Title);
+        Set(insert, "$byline", source.Byline);
+        Set(insert, "$body", source.Body);
+        Set(insert, "$lang", source.Language);
+        Set(insert, "$published", source.Published);
+        Set(insert, "$source", source.Source);
+        Set(insert, "$hash", source.ContentHash);
         var rowid = (long)insert.ExecuteScalar()!;
 
-        using var fts = Command("INSERT INTO fts(rowid, title, body, tags) VALUES ($r, $t, $b, $g)");
-        fts.Parameters.AddWithValue("$r", rowid);
-        fts.Parameters.AddWithValue("$t", document.TitleTerms);
-        fts.Parameters.AddWithValue("$b", document.BodyTerms);
-        fts.Parameters.AddWithValue("$g", document.TagTerms);
+        var fts = Prepared("INSERT INTO fts(rowid, title, body, tags) VALUES ($r, $t, $b, $g)");
+        Set(fts, "$r", rowid);
+        Set(fts, "$t", document.TitleTerms);
+        Set(fts, "$b", document.BodyTerms);
+        Set(fts, "$g", document.TagTerms);
         fts.ExecuteNonQuery();
 
-        using var facet = Command("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");
-        var pDoc = facet.Parameters.Add("$d", SqliteType.Integer);
-        var pDim = facet.Parameters.Add("$dim", SqliteType.Text);
-        var pValue = facet.Parameters.Add("$v", SqliteType.Text);
-        var pLabel = facet.Parameters.Add("$l", SqliteType.Text);
-        var pLabelFa = facet.Parameters.Add("$lf", SqliteType.Text);
-        var pNum = facet.Parameters.Add("$n", SqliteType.Real);
-        var pUpper = facet.Parameters.Add("$u", SqliteType.Real);
+        var facet = Prepared("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");
         foreach (var f in document.Facets)
         {
-            pDoc.Value = rowid;
-            pDim.Value = f.Dimension;
-            pValue.Value = f.Value;
-            pLabel.Value = f.Label;
-            pLabelFa.Value = (object?)f.LabelFa ?? DBNull.Value;
-            pNum.Value = (object?)f.Number ?? DBNull.Value;
-            pUpper.Value = (object?)f.Upper ?? DBNull.Value;
+            Set(facet, "$d", rowid);
+            Set(facet, "$dim", f.Dimension);
+            Set(facet, "$v", f.Value);
+            Set(facet, "$l", f.Label);
+            Set(facet, "$lf", f.LabelFa);
+            Set(facet, "$n", f.Number);
+            Set(facet, "$u", f.Upper);
             facet.ExecuteNonQuery();
         }
 
-        using var entity = Command("INSERT INTO entities(doc, ord, json) VALUES ($d, $o, $j)");
-        var eDoc = entity.Parameters.Add("$d", SqliteType.Integer);
-        var eOrd = entity.Parameters.Add("$o", SqliteType.Integer);
-        var eJson = entity.Parameters.Add("$j", SqliteType.Text);
+        var entity = Prepared("INSERT INTO entities(doc, ord, json) VALUES ($d, $o, $j)");
         for (var i = 0; i < document.Entities.Count; i++)
         {
-            eDoc.Value = rowid;
-            eOrd.Value = i;
-            eJson.Value = EntityJson.Serialize(document.Entities[i]);
+            Set(entity, "$d", rowid);
+            Set(entity, "$o", i);
+            Set(entity, "$j", EntityJson.Serialize(document.Entities[i]));
             entity.ExecuteNonQuery();
         }
 
@@ -137,17 +127,17 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Removes a document and everything indexed for it; false when there was none.</summary>
     public bool Delete(string id)
     {
-        using var find = Command("SELECT rowid FROM docs WHERE id = $id");
-        find.Parameters.AddWithValue("$id", id);
+        var find = Prepared("SELECT rowid FROM docs WHERE id = $id");
+        Set(find, "$id", id);
         if (find.ExecuteScalar() is not long rowid)
         {
             return false;
         }
 
-        foreach (var sql in new[] { "DELETE FROM fts WHERE rowid = $r", "DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r" })
+        foreach (var sql in DeleteStatements)
         {
-            using var command = Command(sql);
-            command.Parameters.AddWithValue("$r", rowid);
+            var command = Prepared(sql);
+            Set(command, "$r", rowid);
             command.ExecuteNonQuery();
         }
 
@@ -173,6 +163,12 @@ public sealed class IndexWriter : IDisposable
 
     public void Dispose()
     {
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        _prepared.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
     }
@@ -185,6 +181,33 @@ public sealed class IndexWriter : IDisposable
         command.CommandText = sql;
         return command;
     }
+
+    /// <summary>
+    /// A command prepared once and reused for every document: preparing the same statements again for each of a
+    /// million documents costs more than running them.
+    /// </summary>
+    private SqliteCommand Prepared(string sql)
+    {
+        _transaction ??= _connection.BeginTransaction();
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _prepared[sql] = command;
+        }
+
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value)
+    {
+        var parameters = command.Parameters;
+        var index = parameters.IndexOf(name);
+        var parameter = index >= 0 ? parameters[index] : parameters.Add(new SqliteParameter(name, null));
+        parameter.Value = value ?? DBNull.Value;
+    }
+
 
     private void Count()
     {

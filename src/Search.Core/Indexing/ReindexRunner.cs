@@ -78,7 +78,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         {
             using (var writer = IndexWriter.Create(path, new Dictionary<string, string> { [SettingsKey] = settings.Fingerprint }))
             {
-                foreach (var (document, skip) in sources.SelectMany(s => s.Read()))
+                foreach (var (analyzed, skip) in Analyzed(sources, analysis, _ => true, cancellation))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     if (skip is not null)
@@ -87,7 +87,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
                     }
                     else
                     {
-                        writer.Add(analysis.Analyze(document!));
+                        writer.Add(analyzed!);
                         added++;
                     }
 
@@ -148,7 +148,8 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             var seen = new HashSet<string>(StringComparer.Ordinal);
             using (var writer = IndexWriter.Open(path))
             {
-                foreach (var (document, skip) in sources.SelectMany(s => s.Read()))
+                bool Changed(SourceDocument d) => !known.TryGetValue(d.Id, out var h) || h != d.ContentHash;
+                foreach (var (analyzed, skip, document) in AnalyzedWithSource(sources, analysis, Changed, cancellation))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     if (skip is not null)
@@ -163,13 +164,14 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
                     else
                     {
                         seen.Add(document!.Id);
-                        if (known.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
+                        var hash = known.GetValueOrDefault(document.Id);
+                        if (analyzed is null)
                         {
                             unchanged++;
                         }
                         else
                         {
-                            writer.Add(analysis.Analyze(document));
+                            writer.Add(analyzed);
                             if (hash is null)
                             {
                                 added++;
@@ -205,6 +207,24 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
 
         return new ReindexReport("incremental", added, updated, deleted, unchanged, skipped, Path.GetFileName(path), clock.Elapsed);
     }
+
+    /// <summary>
+    /// The sources' documents, analyzed on every core while one thread writes: analysis and extraction are most of
+    /// the work, and the single SQLite writer keeps them in source order. Documents <paramref name="needsAnalysis"/>
+    /// turns away come through unanalyzed.
+    /// </summary>
+    private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped, SourceDocument? Document)> AnalyzedWithSource(
+        IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
+        sources.SelectMany(s => s.Read())
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
+            .WithCancellation(cancellation)
+            .Select(item => item.Document is { } d && needsAnalysis(d) ? (analysis.Analyze(d), item.Skipped, d) : ((IndexedDocument?)null, item.Skipped, item.Document));
+
+    private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped)> Analyzed(
+        IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
+        AnalyzedWithSource(sources, analysis, needsAnalysis, cancellation).Select(x => (x.Analyzed, x.Skipped));
 
     private static Dictionary<string, string> KnownHashes(string path)
     {
