@@ -17,6 +17,7 @@ COPY seeds/ seeds/
 # Relative paths in the Search section resolve against the folder that holds index-config: /app.
 ENV ASPNETCORE_URLS=http://+:5080 \
     Search__IndexPath=/data/index \
+    Search__DocumentsPath=/data/documents \
     DOTNET_gcServer=0
 RUN mkdir -p /data && chown -R app:app /data
 USER app

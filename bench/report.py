@@ -64,8 +64,8 @@ out.append("\nOur index stores the original text, the entities with their offset
 
 ours_lat = lines("ours-latency.json")
 luc_lat = lines("lucene-latency.json")
-def ours_p(cls, facets, filt, key):
-    return median([l[key] for l in ours_lat if l["class"] == cls and l["facets"] == facets and l["filter"] == filt])
+def ours_p(cls, facets, filt, key, snippets=False):
+    return median([l[key] for l in ours_lat if l["class"] == cls and l["facets"] == facets and l["filter"] == filt and l.get("snippets", True) == snippets])
 def luc_p(cls, facets, filt, key):
     return median([l["report"][key] for l in luc_lat if l["class"] == cls and l["facets"] == facets and l["filter"] == filt])
 
@@ -76,6 +76,11 @@ for title, facets, filt in [("Queries without facets", False, False), ("Queries 
         o = [ours_p(cls, facets, filt, k) for k in ("p50_us", "p95_us", "p99_us")]
         l = [luc_p(cls, facets, filt, k) for k in ("p50_us", "p95_us", "p99_us")]
         out.append(f"| {cls} | {' | '.join(fmt(v) for v in o)} | {' | '.join(fmt(v) for v in l)} | {ratio(o[2], l[2])} |")
+
+out.append("\nAbove, our hits are ids only, as the Lucene harness loads them. The API also cuts a snippet from each hit's text and lists its entities:\n")
+out.append("| class | ours with snippets p50 | p95 | p99 |\n|---|---:|---:|---:|")
+for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
+    out.append(f"| {cls} | {' | '.join(fmt(ours_p(cls, False, False, k, snippets=True)) for k in ('p50_us', 'p95_us', 'p99_us'))} |")
 
 out.append("\n## Facet cost (ours: p99 with facets / p99 without)\n")
 out.append("| class | ratio |\n|---|---:|")

@@ -27,7 +27,7 @@ internal static class LoadCommand
             .ToArray();
         var concurrency = a.Int("concurrency", 8);
         var duration = TimeSpan.FromSeconds(a.Int("seconds", 20));
-        var facets = a.Flag("facets") ? "" : "&facetSize=1";
+        var facets = a.Flag("facets") ? "" : "&facetSize=0";
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var errors = 0;

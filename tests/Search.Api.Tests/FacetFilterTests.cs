@@ -102,7 +102,8 @@ public class FacetFilterTests
     [TestCase("dateFrom=1988-13", "dateFrom")]
     [TestCase("dateFrom=2017&dateTo=2016", "dateFrom")]
     [TestCase("figureMin=lots", "figureMin")]
-    [TestCase("facetSize=0", "facetSize")]
+    [TestCase("facetSize=-1", "facetSize")]
+    [TestCase("facetSize=201", "facetSize")]
     public async Task A_bad_filter_is_a_400_that_names_it(string filter, string parameter)
     {
         var response = await _client.GetAsync("/api/search?" + filter);

@@ -54,7 +54,7 @@ public sealed record SearchParameters
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 
-    [Description("Values per facet dimension, 1 to 200 (default 20).")]
+    [Description("Values per facet dimension, 0 to 200 (default 20); 0 skips counting facets, for callers that show none.")]
     [FromQuery(Name = "facetSize")]
     public int? FacetSize { get; init; }
 }

@@ -44,9 +44,9 @@ internal static class SearchEndpoints
         }
 
         var facetSize = parameters.FacetSize ?? 20;
-        if (facetSize is < 1 or > 200)
+        if (facetSize is < 0 or > 200)
         {
-            return BadRequest("facetSize must be between 1 and 200.", "facetSize");
+            return BadRequest("facetSize must be between 0 (no facet counts) and 200.", "facetSize");
         }
 
         var filters = new Dictionary<string, IReadOnlyList<string>>();
@@ -91,6 +91,7 @@ internal static class SearchEndpoints
                 Filters = filters,
                 Ranges = ranges,
                 FacetLimit = facetSize,
+                Facets = facetSize > 0,
                 Sort = sort,
                 Offset = (page - 1) * pageSize,
                 Limit = pageSize,

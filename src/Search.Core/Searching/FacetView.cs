@@ -8,8 +8,9 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class FacetView
 {
-    private FacetView(string name, FacetDimension dimension, int[] bucketOf, string[] keys, string[] labels, string?[]? labelsFa = null)
+    private FacetView(string name, FacetDimension dimension, int[] bucketOf, string[] keys, string[] labels, string?[]? labelsFa = null, bool identity = false)
     {
+        IsIdentity = identity;
         LabelsFa = labelsFa ?? new string?[keys.Length];
         Name = name;
         Dimension = dimension;
@@ -19,6 +20,9 @@ internal sealed class FacetView
     }
 
     public string Name { get; }
+
+    /// <summary>Each value is its own bucket (persons, places, the figures themselves).</summary>
+    public bool IsIdentity { get; }
 
     public FacetDimension Dimension { get; }
 
@@ -41,10 +45,10 @@ internal sealed class FacetView
             case "figure":
                 yield return Bucketed("figure", dimension, (n, _) => MagnitudeKey(n), MagnitudeLabel);
                 // The figures themselves, each with the thing it counts: "30,000 political prisoners".
-                yield return new FacetView("figure.value", dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels);
+                yield return new FacetView("figure.value", dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels, identity: true);
                 break;
             default:
-                yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels, dimension.LabelsFa);
+                yield return new FacetView(dimension.Name, dimension, [.. Enumerable.Range(0, dimension.Values.Length)], dimension.Values, dimension.Labels, dimension.LabelsFa, identity: true);
                 break;
         }
     }

@@ -18,7 +18,7 @@ public sealed partial class SearchIndex
 
         var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
         var dimensionFilters = DimensionFilters(request);
-        var views = request.CountFacets ? _facets.Values.SelectMany(FacetView.For).ToList() : [];
+        var views = request.CountFacets ? Views : [];
         var counters = views.Select(v => new Counter(v, dimensionFilters.FindIndex(f => f.Dimension == v.Dimension.Name))).ToList();
         var top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
         var total = 0;
@@ -280,13 +280,21 @@ public sealed partial class SearchIndex
         return spans;
     }
 
+    private List<FacetView>? _views;
+
+    /// <summary>The facet views of this generation, built once: their bucket tables depend only on the values.</summary>
+    private List<FacetView> Views => _views ??= [.. _facets.Values.SelectMany(FacetView.For)];
+
     private sealed record DimensionFilter(string Dimension, Func<long, bool> Accepts);
 
     /// <summary>Counts one facet view; a document counts once per bucket however many of its values fall in it.</summary>
     private sealed class Counter(FacetView view, int filterIndex)
     {
         private readonly int[] _counts = new int[view.Keys.Length];
-        private readonly int[] _stamp = Enumerable.Repeat(-1, view.Keys.Length).ToArray();
+
+        // Only a bucketed view can see one document twice in a bucket (two dates in one year); a document has each
+        // value once, so a view of the values themselves needs no stamps.
+        private readonly int[]? _stamp = view.IsIdentity ? null : Enumerable.Repeat(-1, view.Keys.Length).ToArray();
 
         public FacetView View => view;
 
@@ -294,6 +302,16 @@ public sealed partial class SearchIndex
 
         public void Add(long rowid, int rowNumber)
         {
+            if (_stamp is null)
+            {
+                foreach (var ordinal in view.Dimension.OrdinalsOf(rowid))
+                {
+                    _counts[ordinal]++;
+                }
+
+                return;
+            }
+
             foreach (var ordinal in view.Dimension.OrdinalsOf(rowid))
             {
                 var bucket = view.BucketOf[ordinal];
