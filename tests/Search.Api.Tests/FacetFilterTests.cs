@@ -5,28 +5,11 @@ using Search.Api.Contracts;
 namespace Search.Api.Tests;
 
 /// <summary>Facets by person, place, organization, date and figure over the seeds, and the filters on each.</summary>
-public class FacetFilterTests
+public class FacetFilterTests : ApiTest
 {
     private const string First = "000_bf7e46f90931b774";
     private const string Second = "004_8f4efd12ef216f65";
-    private SearchApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new SearchApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task<SearchResponse> Search(string query) => (await _client.GetFromJsonAsync<SearchResponse>("/api/search?" + query))!;
+    private async Task<SearchResponse> Search(string query) => (await Client.GetFromJsonAsync<SearchResponse>("/api/search?" + query))!;
 
     [Test]
     public async Task Every_dimension_has_counts()
@@ -106,7 +89,7 @@ public class FacetFilterTests
     [TestCase("facetSize=201", "facetSize")]
     public async Task A_bad_filter_is_a_400_that_names_it(string filter, string parameter)
     {
-        var response = await _client.GetAsync("/api/search?" + filter);
+        var response = await Client.GetAsync("/api/search?" + filter);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain($"\"parameter\":\"{parameter}\""));
     }
@@ -114,7 +97,7 @@ public class FacetFilterTests
     [Test]
     public async Task A_document_lists_its_entities_with_offsets_into_its_text()
     {
-        var document = (await _client.GetFromJsonAsync<DocumentResponse>($"/api/documents/{Second}"))!;
+        var document = (await Client.GetFromJsonAsync<DocumentResponse>($"/api/documents/{Second}"))!;
         Assert.That(document.Entities, Is.Not.Empty);
         foreach (var e in document.Entities)
         {

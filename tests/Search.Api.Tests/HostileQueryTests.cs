@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Search.Api.Tests;
 
 /// <summary>Generated malformed and hostile queries against the running service: every answer is a 200 or a 400 problem.</summary>
-public class HostileQueryTests
+public class HostileQueryTests : ApiTest
 {
     private static readonly string[] Pieces =
     [
@@ -14,23 +14,6 @@ public class HostileQueryTests
         "\"\"", "*:*", "rowid", "fts", "MATCH", "^", "مُحَمَّد", "کتاب\u200Cها",
     ];
 
-    private SearchApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new SearchApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task Thousands_of_generated_queries_get_a_200_or_a_400_problem()
     {
@@ -39,7 +22,7 @@ public class HostileQueryTests
         for (var i = 0; i < 2000; i++)
         {
             var query = string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => Pieces[random.Next(Pieces.Length)]));
-            var response = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+            var response = await Client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
             statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
             var body = await response.Content.ReadAsStringAsync();
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.BadRequest), $"{query} → {body}");
@@ -60,7 +43,7 @@ public class HostileQueryTests
     [Test]
     public async Task A_100_kilobyte_query_is_a_400()
     {
-        var response = await _client.GetAsync("/api/search?q=" + new string('a', 100_000));
+        var response = await Client.GetAsync("/api/search?q=" + new string('a', 100_000));
         Assert.That((int)response.StatusCode, Is.EqualTo(400).Or.EqualTo(414), "refused as too long, by us or by the server's URL limit");
     }
 }

@@ -5,30 +5,13 @@ using Search.Api.Contracts;
 
 namespace Search.Api.Tests;
 
-public class SearchEndpointTests
+public class SearchEndpointTests : ApiTest
 {
-    private SearchApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new SearchApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [TestCase("Nurizad", "000_bf7e46f90931b774")]
     [TestCase("Oslo", "004_8f4efd12ef216f65")]
     public async Task A_seed_word_returns_its_seed_first(string query, string id)
     {
-        var response = await _client.GetFromJsonAsync<SearchResponse>($"/api/search?q={query}");
+        var response = await Client.GetFromJsonAsync<SearchResponse>($"/api/search?q={query}");
         Assert.That(response!.Hits, Is.Not.Empty);
         Assert.That(response.Hits[0].Id, Is.EqualTo(id));
         Assert.That(response.Hits[0].Snippet, Does.Contain($"{query}</mark>"), "the word, or the whole mention of the entity it names, is marked");
@@ -38,7 +21,7 @@ public class SearchEndpointTests
     [Test]
     public async Task A_query_that_matches_nothing_is_an_empty_list_not_an_error()
     {
-        var response = await _client.GetAsync("/api/search?q=qqqzzzxxx");
+        var response = await Client.GetAsync("/api/search?q=qqqzzzxxx");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<SearchResponse>();
         Assert.That(body!.Total, Is.Zero);
@@ -48,7 +31,7 @@ public class SearchEndpointTests
     [Test]
     public async Task Snippets_escape_the_document_text()
     {
-        var body = await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=%22Death+Commissions%22");
+        var body = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=%22Death+Commissions%22");
         var snippet = body!.Hits.Single().Snippet;
         Assert.That(snippet, Does.Contain("&quot;").Or.Contain("&#34;"), "the quote marks around Death Commissions are escaped");
         Assert.That(snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal), Does.Not.Contain("<"));
@@ -60,7 +43,7 @@ public class SearchEndpointTests
     [TestCase("figure:[9 TO 1]", "empty")]
     public async Task A_malformed_query_is_a_400_problem_that_says_what_is_wrong(string query, string detail)
     {
-        var response = await _client.GetAsync($"/api/search?q={query}");
+        var response = await Client.GetAsync($"/api/search?q={query}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -74,7 +57,7 @@ public class SearchEndpointTests
     [TestCase("sort=sideways", "sort")]
     public async Task A_bad_parameter_is_a_400_that_names_it(string parameters, string name)
     {
-        var response = await _client.GetAsync($"/api/search?q=massacre&{parameters}");
+        var response = await Client.GetAsync($"/api/search?q=massacre&{parameters}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(problem.RootElement.GetProperty("parameter").GetString(), Is.EqualTo(name));
@@ -83,15 +66,15 @@ public class SearchEndpointTests
     [Test]
     public async Task A_parameter_of_the_wrong_type_is_a_400()
     {
-        var response = await _client.GetAsync("/api/search?q=massacre&page=abc");
+        var response = await Client.GetAsync("/api/search?q=massacre&page=abc");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]
     public async Task The_lang_filter_narrows_hits_but_not_its_own_counts()
     {
-        var all = await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre");
-        var fa = await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre&lang=fa");
+        var all = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre");
+        var fa = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre&lang=fa");
         Assert.That(all!.Total, Is.EqualTo(2));
         Assert.That(fa!.Total, Is.Zero, "both seeds are English");
         Assert.That(fa.Facets["lang"].Single().Count, Is.EqualTo(2));
@@ -100,7 +83,7 @@ public class SearchEndpointTests
     [Test]
     public async Task Sorting_by_date_puts_dated_documents_first()
     {
-        var body = await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre&sort=date_desc");
+        var body = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre&sort=date_desc");
         Assert.That(body!.Hits[0].Published, Is.EqualTo("2016-11-05"));
     }
 }

@@ -6,50 +6,33 @@ using Search.Api.Contracts;
 namespace Search.Api.Tests;
 
 /// <summary>What a new user meets: the index built on first start, health, the page, the API description.</summary>
-public class ServiceSurfaceTests
+public class ServiceSurfaceTests : ApiTest
 {
-    private SearchApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new SearchApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task The_first_start_builds_an_index_from_the_sources_and_reports_healthy()
     {
-        var health = await _client.GetFromJsonAsync<HealthResponse>("/health");
+        var health = await Client.GetFromJsonAsync<HealthResponse>("/health");
         Assert.That(health!.Status, Is.EqualTo("ok"));
         Assert.That(health.Documents, Is.EqualTo(2));
-        Assert.That(File.Exists(Path.Combine(_factory.IndexPath, "CURRENT")), Is.True);
-        Assert.That(File.Exists(Path.Combine(_factory.IndexPath, health.Generation!)), Is.True);
+        Assert.That(File.Exists(Path.Combine(Factory.IndexPath, "CURRENT")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Factory.IndexPath, health.Generation!)), Is.True);
     }
 
     [Test]
     public async Task The_search_page_is_served_at_the_root()
     {
-        var response = await _client.GetAsync("/");
+        var response = await Client.GetAsync("/");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(html, Does.Contain("<form id=\"search-form\""));
-        Assert.That((await _client.GetAsync("/app.js")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Client.GetAsync("/app.js")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task The_openapi_document_describes_every_endpoint()
     {
-        using var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
         foreach (var path in new[] { "/api/search", "/api/documents/{id}", "/health" })
         {
@@ -63,8 +46,8 @@ public class ServiceSurfaceTests
     [Test]
     public async Task The_openapi_document_passes_a_real_validator()
     {
-        var document = Path.Combine(_factory.Folder, "openapi.json");
-        await File.WriteAllTextAsync(document, await _client.GetStringAsync("/openapi/v1.json"));
+        var document = Path.Combine(Factory.Folder, "openapi.json");
+        await File.WriteAllTextAsync(document, await Client.GetStringAsync("/openapi/v1.json"));
         var validator = Path.Combine(RepositoryPaths.Root, "tests", "openapi");
         if (!Directory.Exists(Path.Combine(validator, "node_modules")))
         {
@@ -91,7 +74,7 @@ public class ServiceSurfaceTests
     [Test]
     public async Task The_openapi_document_marks_writes_as_keyed_and_documents_errors()
     {
-        using var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"));
         var root = document.RootElement;
         Assert.That(root.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _), Is.True);
         var put = root.GetProperty("paths").GetProperty("/api/documents/{id}").GetProperty("put");
@@ -105,7 +88,7 @@ public class ServiceSurfaceTests
     [Test]
     public async Task Swagger_ui_is_served()
     {
-        var response = await _client.GetAsync("/swagger/index.html");
+        var response = await Client.GetAsync("/swagger/index.html");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }

@@ -37,11 +37,7 @@ internal static class AdminEndpoints
                 parsed = ReindexMode.Full;
                 break;
             default:
-                return TypedResults.Problem(
-                    title: "A parameter is not valid",
-                    detail: $"mode '{mode}' is not incremental or full.",
-                    statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["parameter"] = "mode" });
+                return Problems.BadParameter($"mode '{mode}' is not incremental or full.", "mode");
         }
 
         var (job, _) = jobs.Start(parsed, "api");

@@ -26,8 +26,7 @@ internal static class FacetEndpoints
         var limit = parameters.Limit ?? 100;
         if (limit is < 1 or > 1000)
         {
-            return TypedResults.Problem(title: "A parameter is not valid", detail: "limit must be between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["parameter"] = "limit" });
+            return Problems.BadParameter("limit must be between 1 and 1000.", "limit");
         }
 
         var counts = engine.BrowseFacet(dimension, parameters.Prefix, limit);

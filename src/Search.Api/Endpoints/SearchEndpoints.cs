@@ -151,10 +151,5 @@ internal static class SearchEndpoints
         return Enum.IsDefined(sort);
     }
 
-    private static ProblemHttpResult BadRequest(string detail, string parameter) =>
-        TypedResults.Problem(
-            title: "A parameter is not valid",
-            detail: detail,
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+    private static ProblemHttpResult BadRequest(string detail, string parameter) => Problems.BadParameter(detail, parameter);
 }

@@ -25,14 +25,12 @@ internal static class SuggestEndpoints
         var limit = parameters.Limit ?? 10;
         if (limit is < 1 or > 50)
         {
-            return TypedResults.Problem(title: "A parameter is not valid", detail: "limit must be between 1 and 50.", statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["parameter"] = "limit" });
+            return Problems.BadParameter("limit must be between 1 and 50.", "limit");
         }
 
         if (parameters.Q is { Length: > 200 })
         {
-            return TypedResults.Problem(title: "A parameter is not valid", detail: "q is longer than 200 characters.", statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["parameter"] = "q" });
+            return Problems.BadParameter("q is longer than 200 characters.", "q");
         }
 
         IReadOnlyList<SuggestionResponse> suggestions = [.. engine.Suggest(parameters.Q ?? "", limit).Select(s => new SuggestionResponse(s.Text, s.Kind, s.Value, s.Count))];

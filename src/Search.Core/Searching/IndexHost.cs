@@ -99,17 +99,7 @@ public sealed class IndexHost : IDisposable
             return false;
         }
 
-        lock (_gate)
-        {
-            var old = _current;
-            _current = opened;
-            if (old is not null)
-            {
-                _retired.Add(old);
-                Release(old);
-            }
-        }
-
+        Serve(opened);
         return true;
     }
 
@@ -132,16 +122,21 @@ public sealed class IndexHost : IDisposable
                 return;
             }
 
-            var opened = new Generation(SearchIndex.Open(path));
-            lock (_gate)
+            Serve(new Generation(SearchIndex.Open(path)));
+        }
+    }
+
+    /// <summary>Makes a newly opened generation the served one; the one it replaces retires and closes once drained.</summary>
+    private void Serve(Generation opened)
+    {
+        lock (_gate)
+        {
+            var old = _current;
+            _current = opened;
+            if (old is not null)
             {
-                var old = _current;
-                _current = opened;
-                if (old is not null)
-                {
-                    _retired.Add(old);
-                    Release(old);
-                }
+                _retired.Add(old);
+                Release(old);
             }
         }
     }
