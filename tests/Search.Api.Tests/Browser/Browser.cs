@@ -32,6 +32,8 @@ internal sealed class Browser : IDisposable
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--window-size={width},{height}", $"--user-data-dir={_profile}");
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(15));
+        // The page re-renders lists as results arrive: an element read mid-render is simply read again.
+        Wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
     }
 
     public ChromeDriver Driver { get; }
