@@ -45,7 +45,7 @@ public static class FigureExtractor
         "before", "over", "under", "about", "around", "out", "up", "down", "more", "less", "later", "ago", "each", "times",
         "held", "kept", "taken", "sent", "given", "made", "seen", "found", "left", "known", "put", "being", "not", "also",
         "took", "said", "met", "came", "went", "fled", "died", "fought", "gave", "got", "became", "began", "lost", "ran", "saw",
-        "told", "wrote", "remain", "remains", "live", "lives", "face", "faced", "took", "take", "say", "says", "may", "can", "could",
+        "told", "wrote", "remain", "remains", "live", "lives", "face", "faced", "take", "say", "says", "may", "can", "could",
     };
 
     // Persian words that count or classify ("نفر", "تن") and common counted nouns: after them a number is a count.
@@ -60,8 +60,6 @@ public static class FigureExtractor
         "و", "در", "به", "از", "که", "این", "ان", "را", "با", "برای", "تا", "بر", "هم", "نیز", "یا", "است", "بود", "شد", "شده",
         "شدند", "بودند", "هستند", "اند", "کرد", "کردند", "کرده", "دارد", "داشت", "میشود", "میشوند", "سال", "ماه", "روز",
     };
-
-    public static bool IsCountedUnit(string key) => PersianCountedUnits.Contains(key);
 
     public static IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ISet<int> used)
     {

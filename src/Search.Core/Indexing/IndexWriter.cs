@@ -66,9 +66,9 @@ public sealed class IndexWriter : IDisposable
     {
         foreach (var (key, value) in metadata)
         {
-            using var command = Command("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-            command.Parameters.AddWithValue("$k", key);
-            command.Parameters.AddWithValue("$v", value);
+            var command = Prepared("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            Set(command, "$k", key);
+            Set(command, "$v", value);
             command.ExecuteNonQuery();
         }
 
@@ -171,15 +171,6 @@ public sealed class IndexWriter : IDisposable
         _prepared.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
-    }
-
-    private SqliteCommand Command(string sql)
-    {
-        _transaction ??= _connection.BeginTransaction();
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        return command;
     }
 
     /// <summary>
