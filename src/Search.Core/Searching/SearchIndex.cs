@@ -151,6 +151,7 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     private Vocabulary? _vocabulary;
+    private IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? _collectionFacets;
 
     /// <summary>Indexed terms within <paramref name="maxEdits"/> edits of <paramref name="term"/>, closest and commonest first.</summary>
     public IReadOnlyList<string> SimilarTerms(string term, int maxEdits) => LoadedVocabulary().Near(term, maxEdits);
@@ -175,7 +176,8 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     public IReadOnlyList<FacetCount>? BrowseFacet(string dimension, string? prefix, int limit)
     {
-        var all = Search(new SearchRequest { Limit = 0, FacetLimit = int.MaxValue }, null).Facets;
+        // Counts over every document depend only on the generation: counted once, not once per keystroke and dimension.
+        var all = _collectionFacets ??= Search(new SearchRequest { Limit = 0, FacetLimit = int.MaxValue }, null).Facets;
         if (!all.TryGetValue(dimension, out var counts))
         {
             return _facets.ContainsKey(dimension.Split('.')[0]) || dimension is "person" or "place" or "org" or "date" or "figure" or "lang" ? [] : null;
