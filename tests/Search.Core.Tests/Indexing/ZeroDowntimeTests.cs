@@ -53,18 +53,57 @@ public class ZeroDowntimeTests
             }
         });
 
+        // Halfway through each run, the writer waits until the reader has been answered a few more times: this proves
+        // that queries are answered while a reindex is in progress, however fast or slow the machine is.
+        var answeredMidRun = new List<bool>();
+        var midRun = new MidRunCheck(150, () =>
+        {
+            var before = Volatile.Read(ref answers);
+            answeredMidRun.Add(SpinWait.SpinUntil(() => Volatile.Read(ref answers) >= before + 3, TimeSpan.FromSeconds(30)));
+        });
         for (var round = 0; round < 3; round++)
         {
             File.WriteAllText(Path.Combine(sources, $"changing{round}.txt"), $"Round {round} about Gohardasht.");
-            runner.Run(directory, [new FolderSource(sources)], ReindexMode.Incremental, host);
-            runner.Run(directory, [new FolderSource(sources)], ReindexMode.Full, host);
+            // Incremental runs change one file; touching the stable ones makes them reindex too, so the run is long.
+            TouchAll(sources, round);
+            runner.Run(directory, [new FolderSource(sources)], ReindexMode.Incremental, host, midRun.Arm());
+            runner.Run(directory, [new FolderSource(sources)], ReindexMode.Full, host, midRun.Arm());
         }
 
         stop.Cancel();
         reader.Wait();
-        Assert.That(answers, Is.GreaterThan(10), "the reader ran throughout");
+        Assert.That(answeredMidRun, Has.Count.EqualTo(6).And.All.True, "queries were answered in the middle of every run");
         Assert.That(wrong, Is.Empty);
         Assert.That(engine.Search(new SearchQuery { Text = "gohardasht" }).Total, Is.EqualTo(3));
         Assert.That(directory.Generations(), Has.Count.EqualTo(1), "old generations are deleted once drained");
+    }
+
+    private static void TouchAll(string sources, int round)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            File.WriteAllText(Path.Combine(sources, $"stable{i:D3}.txt"), $"Stable report {i} about Evin prison, revision {round}.");
+        }
+    }
+
+    /// <summary>Runs an action once, on the writer's thread, when a run's progress reaches a given count.</summary>
+    private sealed class MidRunCheck(int at, Action action) : IProgress<ReindexProgress>
+    {
+        private bool _armed;
+
+        public MidRunCheck Arm()
+        {
+            _armed = true;
+            return this;
+        }
+
+        public void Report(ReindexProgress value)
+        {
+            if (_armed && value.Processed >= at)
+            {
+                _armed = false;
+                action();
+            }
+        }
     }
 }
