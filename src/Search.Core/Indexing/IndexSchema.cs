@@ -8,17 +8,15 @@ namespace Search.Core.Indexing;
 /// spaces and ASCII punctuation and treats every non-ASCII character as part of a word, so it never re-analyzes
 /// Persian (unicode61 would split words at ZWNJ and at every haraka). '.' and '_' are word characters so that
 /// "3.5", "8.8.1" and facet tokens such as "lang_fa" survive whole.
+/// Beside FTS5, the postings table holds each term's documents and frequencies in our own compact form: FTS5 answers
+/// phrases, and the postings let us rank and count without asking FTS5 to score every match (see PostingsBuffer).
 /// </summary>
 public static class IndexSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
-    /// <summary>
-    /// Column weights for bm25(): a match in the title counts more. The tags column is only ever matched by entity
-    /// expansion and facet fields, and then counts like body text: a Persian document that names Khamenei is as
-    /// relevant to "Khamenei" as an English one.
-    /// </summary>
-    public const string Bm25Weights = "3.0, 1.0, 1.0";
+    /// <summary>Metadata key: the sequence number of the last postings flush.</summary>
+    public const string PostingsSequenceKey = "postings_seq";
 
     private const string CreateSql = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -46,6 +44,12 @@ public static class IndexSchema
             ord INTEGER NOT NULL,
             json TEXT NOT NULL,
             PRIMARY KEY(doc, ord)) WITHOUT ROWID;
+        CREATE TABLE postings(
+            col INTEGER NOT NULL,
+            term TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY(col, term, seq)) WITHOUT ROWID;
         CREATE VIRTUAL TABLE fts USING fts5(
             title, body, tags,
             content='', contentless_delete=1,

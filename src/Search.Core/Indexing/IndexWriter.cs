@@ -7,22 +7,36 @@ namespace Search.Core.Indexing;
 /// <summary>
 /// The single writer of one index generation. Writes go in transactions of <see cref="BatchSize"/> documents
 /// (BEGIN IMMEDIATE, so a second writer waits instead of failing half-way); <see cref="Commit"/> makes them durable.
+/// Postings are written with the documents they list, in the same transaction, except while a new generation is
+/// built: nobody reads it before it is published, so its postings wait in memory until the buffer is large or the
+/// build commits, and each term gets a few large chunks instead of one per batch.
 /// </summary>
 public sealed class IndexWriter : IDisposable
 {
     public const int BatchSize = 2000;
+
+    /// <summary>How large the postings of a new generation grow in memory before they are written.</summary>
+    public const long PostingsBufferBytes = 256L * 1024 * 1024;
 
     private readonly SqliteConnection _connection;
     private static readonly string[] DeleteStatements =
         ["DELETE FROM fts WHERE rowid = $r", "DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly PostingsBuffer _postings = new();
+    private readonly bool _newGeneration;
+    private long _postingsSequence;
     private SqliteTransaction? _transaction;
     private int _pending;
 
-    private IndexWriter(SqliteConnection connection)
+    private IndexWriter(SqliteConnection connection, bool newGeneration)
     {
         _connection = connection;
+        _newGeneration = newGeneration;
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $k";
+        command.Parameters.AddWithValue("$k", IndexSchema.PostingsSequenceKey);
+        _postingsSequence = command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
     }
 
     public string Path { get; private init; } = "";
@@ -39,7 +53,7 @@ public sealed class IndexWriter : IDisposable
         connection.Open();
         IndexSchema.ConfigureForWriting(connection);
         IndexSchema.Create(connection);
-        var writer = new IndexWriter(connection) { Path = path };
+        var writer = new IndexWriter(connection, newGeneration: true) { Path = path };
         writer.SetMetadata(metadata);
         writer.SetMetadata(new Dictionary<string, string>
         {
@@ -56,7 +70,7 @@ public sealed class IndexWriter : IDisposable
         var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: false));
         connection.Open();
         IndexSchema.ConfigureForWriting(connection);
-        return new IndexWriter(connection) { Path = path };
+        return new IndexWriter(connection, newGeneration: false) { Path = path };
     }
 
     /// <summary>synchronous=FULL: a commit is on disk, not only in the OS, when it returns. For acknowledged single writes.</summary>
@@ -97,6 +111,9 @@ public sealed class IndexWriter : IDisposable
         Set(fts, "$b", document.BodyTerms);
         Set(fts, "$g", document.TagTerms);
         fts.ExecuteNonQuery();
+        _postings.Add(rowid, 0, document.TitleTerms);
+        _postings.Add(rowid, 1, document.BodyTerms);
+        _postings.Add(rowid, 2, document.TagTerms);
 
         var facet = Prepared("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");
         foreach (var f in document.Facets)
@@ -148,6 +165,7 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Commits the open transaction: everything written so far is durable when this returns.</summary>
     public void Commit()
     {
+        FlushPostings();
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;
@@ -200,10 +218,43 @@ public sealed class IndexWriter : IDisposable
     }
 
 
+    /// <summary>Writes the buffered postings as one chunk per term, in the open transaction.</summary>
+    private void FlushPostings()
+    {
+        if (_postings.IsEmpty)
+        {
+            return;
+        }
+
+        _postingsSequence++;
+        var insert = Prepared("INSERT INTO postings(col, term, seq, data) VALUES ($c, $t, $s, $d)");
+        foreach (var name in (string[])["$c", "$t", "$s", "$d"])
+        {
+            Set(insert, name, null);
+        }
+
+        _postings.Flush(insert, _postingsSequence);
+        var meta = Prepared("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        Set(meta, "$k", IndexSchema.PostingsSequenceKey);
+        Set(meta, "$v", _postingsSequence.ToString(CultureInfo.InvariantCulture));
+        meta.ExecuteNonQuery();
+    }
+
     private void Count()
     {
         if (++_pending >= BatchSize)
         {
+            if (_newGeneration && _postings.Size < PostingsBufferBytes)
+            {
+                // A generation being built is read by nobody: its documents commit, its postings wait (see above).
+                _transaction?.Commit();
+                _transaction?.Dispose();
+                _transaction = null;
+                _pending = 0;
+                IndexSchema.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                return;
+            }
+
             Commit();
             // With readers always active the WAL only shrinks at a checkpoint: take one every batch.
             IndexSchema.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");

@@ -1,13 +1,14 @@
 namespace Search.Core.Searching;
 
 /// <summary>
-/// A query ready to run: an FTS5 expression of the documents to include (null: every document), one of the documents
-/// to leave out, range filters over facet numbers, and the terms to mark in snippets. Every string in the FTS5
-/// expressions was produced by our analyzers and quoted by <see cref="FtsSyntax"/>: user text never reaches FTS5.
+/// A query ready to run: an expression of the documents to include (null: every document), one of the documents to
+/// leave out, range filters over facet numbers, and the terms to mark in snippets. Every term in the expressions was
+/// produced by our analyzers and is quoted when rendered for FTS5 (<see cref="MatchExpression.ToFts"/>): user text
+/// never reaches FTS5.
 /// </summary>
 public sealed record CompiledQuery(
-    string? Match,
-    string? Exclude,
+    MatchExpression? Match,
+    MatchExpression? Exclude,
     IReadOnlyList<RangeFilter> Ranges,
     IReadOnlySet<string> HighlightTerms,
     IReadOnlyList<string> HighlightPrefixes,

@@ -1,18 +1,24 @@
 namespace Search.Core.Searching;
 
-/// <summary>The only place FTS5 query text is written: quoted strings, column filters and operators.</summary>
+/// <summary>
+/// The only place full-text expressions are built: quoted terms, column filters and operators, as a
+/// <see cref="MatchExpression"/> tree that renders to FTS5 query text.
+/// </summary>
 public static class FtsSyntax
 {
-    /// <summary>A string literal: FTS5 reads a doubled quote inside quotes as one quote.</summary>
-    public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>One term, quoted when rendered: FTS5 reads a doubled quote inside quotes as one quote.</summary>
+    public static MatchExpression Quote(string term) => new TermsMatch([term]);
 
-    public static string Phrase(IEnumerable<string> terms) => Quote(string.Join(' ', terms));
+    public static MatchExpression Phrase(IEnumerable<string> terms) => new TermsMatch([.. terms]);
 
-    public static string Prefix(IEnumerable<string> terms) => Phrase(terms) + " *";
+    public static MatchExpression Prefix(IEnumerable<string> terms) => new TermsMatch([.. terms], Prefix: true);
 
-    public static string InColumns(string columns, string expression) => "{" + columns + "} : (" + expression + ")";
+    public static MatchExpression InColumns(string columns, MatchExpression expression) =>
+        new ColumnsMatch(columns.Split(' ', StringSplitOptions.RemoveEmptyEntries), expression);
 
-    public static string Any(IEnumerable<string> expressions) => "(" + string.Join(" OR ", expressions) + ")";
+    public static MatchExpression Any(IEnumerable<MatchExpression> expressions) => new AnyMatch([.. expressions]);
 
-    public static string All(IEnumerable<string> expressions) => "(" + string.Join(" AND ", expressions) + ")";
+    public static MatchExpression All(IEnumerable<MatchExpression> expressions) => new AllMatch([.. expressions]);
+
+    public static MatchExpression ButNot(MatchExpression include, MatchExpression exclude) => new ButNotMatch(include, exclude);
 }

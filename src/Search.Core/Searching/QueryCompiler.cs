@@ -21,8 +21,8 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
     public CompiledQuery Compile(QueryNode query)
     {
         var state = new State();
-        string? match;
-        string? exclude = null;
+        MatchExpression? match;
+        MatchExpression? exclude = null;
         if (query is BooleanNode boolean)
         {
             (match, exclude) = CompileTopLevel(boolean, state);
@@ -41,10 +41,10 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
     }
 
     /// <summary>At the top level a query may be only negative ("-evin") or carry ranges; deeper it may not.</summary>
-    private (string? Match, string? Exclude) CompileTopLevel(BooleanNode node, State state)
+    private (MatchExpression? Match, MatchExpression? Exclude) CompileTopLevel(BooleanNode node, State state)
     {
         var positives = new List<Clause>();
-        var negatives = new List<string>();
+        var negatives = new List<MatchExpression>();
         foreach (var clause in node.Clauses)
         {
             if (clause.Node is RangeNode range && clause.Occur == Occur.Must)
@@ -69,9 +69,9 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
     }
 
     /// <summary>Terms under NOT get a state of their own: they are absent from every hit, so nothing marks them.</summary>
-    private string? CompileNegated(QueryNode node) => Compile(node, new State());
+    private MatchExpression? CompileNegated(QueryNode node) => Compile(node, new State());
 
-    private string? Compile(QueryNode node, State state) => node switch
+    private MatchExpression? Compile(QueryNode node, State state) => node switch
     {
         TermNode term => CompileWords(term.Field, term.Text, state, expandEntities: true),
         PhraseNode phrase => CompileWords(phrase.Field, phrase.Text, state, expandEntities: true),
@@ -84,11 +84,11 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
         _ => throw new InvalidOperationException($"Unknown query node {node.GetType().Name}."),
     };
 
-    private string? CompileBoolean(BooleanNode node, State state)
+    private MatchExpression? CompileBoolean(BooleanNode node, State state)
     {
-        var musts = new List<string>();
-        var shoulds = new List<string>();
-        var nots = new List<string>();
+        var musts = new List<MatchExpression>();
+        var shoulds = new List<MatchExpression>();
+        var nots = new List<MatchExpression>();
         var shouldMatchesAll = false;
         foreach (var clause in node.Clauses)
         {
@@ -138,13 +138,13 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
         var result = musts.Count == 1 ? musts[0] : FtsSyntax.All(musts);
         foreach (var not in nots)
         {
-            result = "(" + result + " NOT " + not + ")";
+            result = FtsSyntax.ButNot(result, not);
         }
 
         return result;
     }
 
-    private string? CompileWords(string? field, string text, State state, bool expandEntities)
+    private MatchExpression? CompileWords(string? field, string text, State state, bool expandEntities)
     {
         if (field is not null && QueryFields.Facet.Contains(field))
         {
@@ -188,7 +188,7 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
     /// The expression for one field, or for both text fields when <paramref name="field"/> is null: one column filter
     /// when both fields analyze the text alike, else one per field, ORed. Null when every field's terms are empty.
     /// </summary>
-    private static string? PerField(string? field, Func<string, List<string>> analyze, Func<List<string>, string> build)
+    private static MatchExpression? PerField(string? field, Func<string, List<string>> analyze, Func<List<string>, MatchExpression> build)
     {
         var fields = field is null ? DefaultFields : [field];
         var byTerms = new List<(List<string> Terms, List<string> Fields)>();
@@ -222,7 +222,7 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
 
     private static List<string> Terms(IAnalyzer analyzer, string text) => [.. analyzer.Analyze(text).Select(t => t.Term)];
 
-    private string? CompilePrefix(PrefixNode prefix, State state)
+    private MatchExpression? CompilePrefix(PrefixNode prefix, State state)
     {
         RejectFacetField(prefix.Field, "prefix");
         return PerField(prefix.Field, f => Terms(fieldNormalizer(f), prefix.Text), terms =>
@@ -237,12 +237,12 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
         });
     }
 
-    private string? CompileFuzzy(FuzzyNode fuzzy, State state)
+    private MatchExpression? CompileFuzzy(FuzzyNode fuzzy, State state)
     {
         RejectFacetField(fuzzy.Field, "fuzzy");
         return PerField(fuzzy.Field, f => Terms(fieldAnalyzer(f), fuzzy.Text), terms =>
         {
-            var perTerm = new List<string>();
+            var perTerm = new List<MatchExpression>();
             foreach (var term in terms)
             {
                 var near = expansion.SimilarTerms(term, fuzzy.MaxEdits).Take(MaxFuzzyExpansions).Append(term).Distinct().ToList();

@@ -11,11 +11,6 @@ public sealed partial class SearchIndex
     /// </summary>
     public SearchResults Search(SearchRequest request, Snippeter? snippeter)
     {
-        if (IsPlainRanking(request))
-        {
-            return SearchRankedInSqlite(request, snippeter);
-        }
-
         var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
         var dimensionFilters = DimensionFilters(request);
         var views = request.CountFacets ? Views : [];
@@ -24,125 +19,87 @@ public sealed partial class SearchIndex
         var total = 0;
         var rowNumber = 0;
 
-        using var connection = Connect();
-        using var command = MatchCommand(connection, request.Query, request.Sort == SearchSort.Relevance);
-        try
+        var (docs, scores, count) = Matches(request.Query);
+        for (var i = 0; i < count; i++)
         {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var rowid = docs is null ? i : docs[i];
+            if (rowid >= _live.Length || !_live[rowid] || !hardFilters.TrueForAll(f => f(rowid)))
             {
-                var rowid = reader.GetInt64(0);
-                // A rowid past the arrays was written after this generation was opened (an incremental run in
-                // progress): rowids are never reused, so it is a live document whose facets are not loaded yet.
-                if ((rowid < _live.Length && !_live[rowid]) || !hardFilters.TrueForAll(f => f(rowid)))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                rowNumber++;
-                var failed = -1;
-                var failures = 0;
-                for (var i = 0; i < dimensionFilters.Count && failures < 2; i++)
+            rowNumber++;
+            var failed = -1;
+            var failures = 0;
+            for (var d = 0; d < dimensionFilters.Count && failures < 2; d++)
+            {
+                if (!dimensionFilters[d].Accepts(rowid))
                 {
-                    if (!dimensionFilters[i].Accepts(rowid))
-                    {
-                        failed = i;
-                        failures++;
-                    }
-                }
-
-                if (failures >= 2)
-                {
-                    continue;
-                }
-
-                foreach (var counter in counters)
-                {
-                    if (failures == 0 || counter.FilterIndex == failed)
-                    {
-                        counter.Add(rowid, rowNumber);
-                    }
-                }
-
-                if (failures == 0)
-                {
-                    total++;
-                    top.Offer(rowid, reader.FieldCount > 1 ? -reader.GetDouble(1) : 0);
+                    failed = d;
+                    failures++;
                 }
             }
+
+            if (failures >= 2)
+            {
+                continue;
+            }
+
+            foreach (var counter in counters)
+            {
+                if (failures == 0 || counter.FilterIndex == failed)
+                {
+                    counter.Add(rowid, rowNumber);
+                }
+            }
+
+            if (failures == 0)
+            {
+                total++;
+                top.Offer(rowid, scores is null ? 0 : scores[i]);
+            }
+        }
+
+        var facets = counters.ToDictionary(c => c.View.Name, c => c.Top(request.FacetLimit), StringComparer.Ordinal);
+        var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
+        return new SearchResults(total, hits, facets);
+    }
+
+    /// <summary>
+    /// The documents the query matches, rowids ascending, with their scores; for a query without terms every rowid of
+    /// the generation (docs null: the index is the rowid) and no scores. Rowids may be of deleted documents.
+    /// </summary>
+    private (int[]? Docs, float[]? Scores, int Count) Matches(CompiledQuery query)
+    {
+        var evaluator = new MatchEvaluator(_postings, _bm25, _snapshot, _live.Length);
+        try
+        {
+            var excluded = query.Exclude is null ? null : evaluator.Evaluate(query.Exclude);
+            if (query.Match is null)
+            {
+                if (excluded is null)
+                {
+                    return (null, null, _live.Length);
+                }
+
+                var all = Enumerable.Range(0, _live.Length).ToArray();
+                var remaining = ScoredDocs.Except(new ScoredDocs(all, new float[all.Length], all.Length), excluded);
+                return (remaining.Docs, null, remaining.Count);
+            }
+
+            var matched = evaluator.Evaluate(query.Match);
+            if (excluded is not null)
+            {
+                matched = ScoredDocs.Except(matched, excluded);
+            }
+
+            return (matched.Docs, matched.Scores, matched.Count);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1)
         {
             // The compiler only writes valid FTS5; if it ever did not, the user gets a 400 and we get the message.
             throw new QueryParseException($"The query could not be run: {e.Message}", 0);
         }
-
-        var facets = counters.ToDictionary(c => c.View.Name, c => c.Top(request.FacetLimit), StringComparer.Ordinal);
-        var hits = LoadHits(connection, top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
-        return new SearchResults(total, hits, facets);
-    }
-
-    /// <summary>
-    /// No facets, filters or ranges, ranked by relevance: nothing needs every matching row in C#, so SQLite keeps the
-    /// top hits itself (ORDER BY … LIMIT inside FTS5) and counts the matches without scoring them.
-    /// </summary>
-    private static bool IsPlainRanking(SearchRequest request) =>
-        !request.CountFacets && request.Sort == SearchSort.Relevance && request.Query.Match is not null && request.Query.Exclude is null
-        && request.Query.Ranges.Count == 0 && request.Ranges.Count == 0 && request.Filters.All(f => f.Value.Count == 0);
-
-    private SearchResults SearchRankedInSqlite(SearchRequest request, Snippeter? snippeter)
-    {
-        using var connection = Connect();
-        var ranked = new List<(long Rowid, double Score)>();
-        int total;
-        try
-        {
-            using (var top = connection.CreateCommand())
-            {
-                top.CommandText = $"SELECT rowid, bm25(fts, {IndexSchema.Bm25Weights}) AS score FROM fts WHERE fts MATCH $match ORDER BY score LIMIT $limit OFFSET $offset";
-                top.Parameters.AddWithValue("$match", request.Query.Match);
-                top.Parameters.AddWithValue("$limit", request.Limit);
-                top.Parameters.AddWithValue("$offset", request.Offset);
-                using var reader = top.ExecuteReader();
-                while (reader.Read())
-                {
-                    ranked.Add((reader.GetInt64(0), -reader.GetDouble(1)));
-                }
-            }
-
-            using var count = connection.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM fts WHERE fts MATCH $match";
-            count.Parameters.AddWithValue("$match", request.Query.Match);
-            total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 1)
-        {
-            throw new QueryParseException($"The query could not be run: {e.Message}", 0);
-        }
-
-        var hits = LoadHits(connection, ranked, request.Query, snippeter);
-        return new SearchResults(total, hits, new Dictionary<string, IReadOnlyList<FacetCount>>());
-    }
-
-    private static SqliteCommand MatchCommand(SqliteConnection connection, CompiledQuery query, bool ranked)
-    {
-        var command = connection.CreateCommand();
-        var exclude = query.Exclude is null ? "" : " AND rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH $exclude)";
-        command.CommandText = query.Match is null
-            ? "SELECT rowid FROM docs WHERE 1" + exclude
-            : (ranked ? $"SELECT rowid, bm25(fts, {IndexSchema.Bm25Weights}) FROM fts" : "SELECT rowid FROM fts")
-              + " WHERE fts MATCH $match" + exclude;
-        if (query.Match is not null)
-        {
-            command.Parameters.AddWithValue("$match", query.Match);
-        }
-
-        if (query.Exclude is not null)
-        {
-            command.Parameters.AddWithValue("$exclude", query.Exclude);
-        }
-
-        return command;
     }
 
     private List<DimensionFilter> DimensionFilters(SearchRequest request)
@@ -215,13 +172,36 @@ public sealed partial class SearchIndex
         };
     }
 
-    private List<SearchHit> LoadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter? snippeter)
+    private List<SearchHit> LoadHits(List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter? snippeter)
     {
         if (ranked.Count == 0)
         {
             return [];
         }
 
+        // Read in the snapshot, then cut snippets outside it: the connection is held only while SQLite reads.
+        var rows = _snapshot.Read(connection => ReadHits(connection, ranked, query, snippeter is not null));
+        return
+        [
+            .. ranked.Where(r => rows.ContainsKey(r.Rowid)).Select(r =>
+            {
+                var row = rows[r.Rowid];
+                return new SearchHit(
+                    row.Id,
+                    row.Title,
+                    row.Language,
+                    row.Published,
+                    r.Score,
+                    snippeter is null ? NoSnippet : snippeter.Cut(row.Body, query.HighlightTerms, query.HighlightPrefixes, row.EntitySpans),
+                    snippeter is null ? [] : [.. FacetsOf(r.Rowid).Where(f => f.Dimension != "lang")]);
+            }),
+        ];
+    }
+
+    private sealed record HitRow(string Id, string Title, string Language, string? Published, string Body, List<(int Start, int End)>? EntitySpans);
+
+    private static Dictionary<long, HitRow> ReadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, bool withBody)
+    {
         using var command = connection.CreateCommand();
         var names = new List<string>();
         for (var i = 0; i < ranked.Count; i++)
@@ -231,26 +211,22 @@ public sealed partial class SearchIndex
         }
 
         // Without snippets the body, the longest column by far, is not read at all.
-        command.CommandText = $"SELECT rowid, id, title, lang, published{(snippeter is null ? ", ''" : ", body")} FROM docs WHERE rowid IN ({string.Join(',', names)})";
-        var rows = new Dictionary<long, SearchHit>();
-        using (var reader = command.ExecuteReader())
+        command.CommandText = $"SELECT rowid, id, title, lang, published{(withBody ? ", body" : ", ''")} FROM docs WHERE rowid IN ({string.Join(',', names)})";
+        var rows = new Dictionary<long, HitRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                var rowid = reader.GetInt64(0);
-                var score = ranked.First(r => r.Rowid == rowid).Score;
-                rows[rowid] = new SearchHit(
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    score,
-                    snippeter is null ? NoSnippet : snippeter.Cut(reader.GetString(5), query.HighlightTerms, query.HighlightPrefixes, EntitySpans(connection, rowid, query.EntityTokens)),
-                    snippeter is null ? [] : [.. FacetsOf(rowid).Where(f => f.Dimension != "lang")]);
-            }
+            var rowid = reader.GetInt64(0);
+            rows[rowid] = new HitRow(
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                withBody ? EntitySpans(connection, rowid, query.EntityTokens) : null);
         }
 
-        return [.. ranked.Where(r => rows.ContainsKey(r.Rowid)).Select(r => rows[r.Rowid])];
+        return rows;
     }
 
     private static readonly Snippet NoSnippet = new("", [], false, false);

@@ -5,9 +5,10 @@ using Search.Core.Indexing;
 namespace Search.Core.Searching;
 
 /// <summary>
-/// The read side of one index generation: an SQLite file opened read-only, with facet ordinals and publication
-/// dates held in memory. One pass over the FTS5 match set computes the total, the facet counts and the top hits;
-/// the match set is never ranked twice.
+/// The read side of one index generation: an SQLite file opened read-only, with facet ordinals, publication dates
+/// and document lengths held in memory, all read in one transaction so they describe one state of the file. Queries
+/// are evaluated over our postings as of that state (see <see cref="MatchEvaluator"/>); one pass over the matches
+/// computes the total, the facet counts and the top hits.
 /// </summary>
 public sealed partial class SearchIndex : IDisposable
 {
@@ -15,11 +16,20 @@ public sealed partial class SearchIndex : IDisposable
     private readonly Dictionary<string, FacetDimension> _facets;
     private readonly int[] _published; // yyyyMMdd by rowid, 0 when unknown
     private readonly bool[] _live;
+    private readonly Bm25 _bm25;
+    private readonly PostingsReader _postings;
+    private readonly Snapshot _snapshot;
 
-    private SearchIndex(string path, string connectionString, Dictionary<string, FacetDimension> facets, int[] published, bool[] live, IReadOnlyDictionary<string, string> metadata, int count)
+    /// <summary>How much memory the decoded postings of recently used terms may take, per generation.</summary>
+    public const long PostingsCacheBytes = 256L * 1024 * 1024;
+
+    private SearchIndex(string path, string connectionString, Dictionary<string, FacetDimension> facets, int[] published, bool[] live, IReadOnlyDictionary<string, string> metadata, int count, Bm25 bm25, long postingsSequence, Snapshot snapshot)
     {
         Path = path;
         _connectionString = connectionString;
+        _bm25 = bm25;
+        _snapshot = snapshot;
+        _postings = new PostingsReader(postingsSequence, PostingsCacheBytes);
         _facets = facets;
         _published = published;
         _live = live;
@@ -38,8 +48,21 @@ public sealed partial class SearchIndex : IDisposable
     public static SearchIndex Open(string path)
     {
         var connectionString = IndexSchema.ConnectionString(path, readOnly: true);
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        // Everything held in memory is read in the snapshot that later queries read in: one state of the file.
+        var snapshot = new Snapshot(connectionString);
+        try
+        {
+            return snapshot.Read(connection => Load(path, connectionString, connection, snapshot));
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+    }
+
+    private static SearchIndex Load(string path, string connectionString, SqliteConnection connection, Snapshot snapshot)
+    {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
@@ -84,7 +107,9 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var facets = FacetStore.Load(connection, maxRowid);
-        return new SearchIndex(path, connectionString, facets, published, live, metadata, count);
+        var bm25 = Bm25.Load(connection, live, count);
+        var sequence = long.Parse(metadata.GetValueOrDefault(IndexSchema.PostingsSequenceKey, "0"), CultureInfo.InvariantCulture);
+        return new SearchIndex(path, connectionString, facets, published, live, metadata, count, bm25, sequence, snapshot);
     }
 
     /// <summary>yyyy-MM-dd (or yyyy-MM, yyyy) as the number yyyyMMdd, missing parts as 00.</summary>
@@ -97,9 +122,10 @@ public sealed partial class SearchIndex : IDisposable
         return (year * 10000) + (month * 100) + day;
     }
 
-    public StoredDocument? GetDocument(string id)
+    public StoredDocument? GetDocument(string id) => _snapshot.Read(connection => GetDocument(connection, id));
+
+    private StoredDocument? GetDocument(SqliteConnection connection, string id)
     {
-        using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT rowid, id, title, byline, body, lang, published, source FROM docs WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
@@ -163,8 +189,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         if (_vocabulary is null)
         {
-            using var connection = Connect();
-            _vocabulary = Vocabulary.Load(connection);
+            _vocabulary = _snapshot.Read(Vocabulary.Load);
         }
 
         return _vocabulary;
@@ -204,15 +229,9 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Lower-case, Persian letters and digits normalized, no joiners: how prefixes and labels are compared.</summary>
     internal static string Fold(string text) => Languages.Persian.PersianLetters.Fold(text.Trim()).ToLowerInvariant();
 
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
     public void Dispose()
     {
+        _snapshot.Dispose();
         // Pooled connections to this file would keep it open after its generation is retired.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

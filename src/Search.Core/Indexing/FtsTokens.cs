@@ -1,0 +1,68 @@
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// Splits text into tokens exactly as the FTS5 table's tokenizer does ("ascii", with '.' and '_' as token
+/// characters): ASCII letters and digits, '.', '_' and every non-ASCII character belong to tokens; every other ASCII
+/// character separates them; ASCII capitals are folded to lower case. The postings we write beside FTS5 must hold
+/// the same tokens FTS5 holds, or a term would match in one and not in the other.
+/// </summary>
+public static class FtsTokens
+{
+    public static List<string> Split(string text)
+    {
+        var tokens = new List<string>();
+        foreach (var range in Ranges(text))
+        {
+            tokens.Add(Fold(text.AsSpan(range.Start, range.Length)));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Where each token starts and how long it is, in UTF-16 code units of <paramref name="text"/>.</summary>
+    public static IEnumerable<(int Start, int Length)> Ranges(string text)
+    {
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsTokenChar(text[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else if (start >= 0)
+            {
+                yield return (start, i - start);
+                start = -1;
+            }
+        }
+
+        if (start >= 0)
+        {
+            yield return (start, text.Length - start);
+        }
+    }
+
+    public static bool IsTokenChar(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c is '.' or '_';
+
+    private static string Fold(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                return string.Create(token.Length, token.ToString(), static (span, s) =>
+                {
+                    for (var i = 0; i < s.Length; i++)
+                    {
+                        span[i] = char.IsAsciiLetterUpper(s[i]) ? (char)(s[i] | 0x20) : s[i];
+                    }
+                });
+            }
+        }
+
+        return token.ToString();
+    }
+}

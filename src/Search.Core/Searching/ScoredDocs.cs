@@ -1,0 +1,230 @@
+using System.Buffers;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// A set of documents, rowids ascending, each with a score: what every node of a query evaluates to. The operations
+/// are merges of sorted arrays, so a query costs in proportion to the postings it touches.
+/// </summary>
+internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
+{
+    public static readonly ScoredDocs Empty = new([], [], 0);
+
+    public int[] Docs => docs;
+
+    public float[] Scores => scores;
+
+    public int Count => count;
+
+    /// <summary>Every document of any part, with the sum of the scores of the parts that hold it.</summary>
+    public static ScoredDocs Union(IReadOnlyList<ScoredDocs> parts)
+    {
+        var nonEmpty = parts.Where(p => p.Count > 0).ToList();
+        if (nonEmpty.Count <= 1)
+        {
+            return nonEmpty.Count == 0 ? Empty : nonEmpty[0];
+        }
+
+        if (nonEmpty.Count <= 4)
+        {
+            // Few parts: merge them pairwise, smallest first.
+            nonEmpty.Sort((a, b) => a.Count.CompareTo(b.Count));
+            var merged = nonEmpty[0];
+            for (var i = 1; i < nonEmpty.Count; i++)
+            {
+                merged = Merge(merged, nonEmpty[i]);
+            }
+
+            return merged;
+        }
+
+        return Accumulate(nonEmpty);
+    }
+
+    private static ScoredDocs Merge(ScoredDocs a, ScoredDocs b)
+    {
+        var docs = new int[a.Count + b.Count];
+        var scores = new float[a.Count + b.Count];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            var da = a.Docs[i];
+            var db = b.Docs[j];
+            if (da < db)
+            {
+                docs[n] = da;
+                scores[n++] = a.Scores[i++];
+            }
+            else if (db < da)
+            {
+                docs[n] = db;
+                scores[n++] = b.Scores[j++];
+            }
+            else
+            {
+                docs[n] = da;
+                scores[n++] = a.Scores[i++] + b.Scores[j++];
+            }
+        }
+
+        for (; i < a.Count; i++, n++)
+        {
+            docs[n] = a.Docs[i];
+            scores[n] = a.Scores[i];
+        }
+
+        for (; j < b.Count; j++, n++)
+        {
+            docs[n] = b.Docs[j];
+            scores[n] = b.Scores[j];
+        }
+
+        return new ScoredDocs(docs, scores, n);
+    }
+
+    /// <summary>Many parts (a prefix's expansions): add every score into one array indexed by rowid, then collect.</summary>
+    private static ScoredDocs Accumulate(List<ScoredDocs> parts)
+    {
+        var size = parts.Max(p => p.Docs[p.Count - 1]) + 1;
+        var sums = ArrayPool<float>.Shared.Rent(size);
+        var seen = ArrayPool<bool>.Shared.Rent(size);
+        try
+        {
+            Array.Clear(sums, 0, size);
+            Array.Clear(seen, 0, size);
+            var distinct = 0;
+            foreach (var part in parts)
+            {
+                for (var i = 0; i < part.Count; i++)
+                {
+                    var doc = part.Docs[i];
+                    if (!seen[doc])
+                    {
+                        seen[doc] = true;
+                        distinct++;
+                    }
+
+                    sums[doc] += part.Scores[i];
+                }
+            }
+
+            var docs = new int[distinct];
+            var scores = new float[distinct];
+            var n = 0;
+            for (var doc = 0; doc < size && n < distinct; doc++)
+            {
+                if (seen[doc])
+                {
+                    docs[n] = doc;
+                    scores[n++] = sums[doc];
+                }
+            }
+
+            return new ScoredDocs(docs, scores, n);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(sums);
+            ArrayPool<bool>.Shared.Return(seen);
+        }
+    }
+
+    /// <summary>The documents every part holds, with the sum of their scores; walks the smallest part and seeks in the others.</summary>
+    public static ScoredDocs Intersect(IReadOnlyList<ScoredDocs> parts)
+    {
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var ordered = parts.OrderBy(p => p.Count).ToArray();
+        var lead = ordered[0];
+        var docs = new int[lead.Count];
+        var scores = new float[lead.Count];
+        var positions = new int[ordered.Length];
+        var n = 0;
+        for (var i = 0; i < lead.Count; i++)
+        {
+            var doc = lead.Docs[i];
+            var score = lead.Scores[i];
+            var all = true;
+            for (var p = 1; p < ordered.Length && all; p++)
+            {
+                var other = ordered[p];
+                var at = Seek(other.Docs, other.Count, positions[p], doc);
+                positions[p] = at;
+                if (at < other.Count && other.Docs[at] == doc)
+                {
+                    score += other.Scores[at];
+                }
+                else
+                {
+                    all = false;
+                }
+            }
+
+            if (all)
+            {
+                docs[n] = doc;
+                scores[n++] = score;
+            }
+        }
+
+        return new ScoredDocs(docs, scores, n);
+    }
+
+    /// <summary>The documents of <paramref name="include"/> that <paramref name="exclude"/> does not hold, scores kept.</summary>
+    public static ScoredDocs Except(ScoredDocs include, ScoredDocs exclude)
+    {
+        if (exclude.Count == 0)
+        {
+            return include;
+        }
+
+        var docs = new int[include.Count];
+        var scores = new float[include.Count];
+        var n = 0;
+        var at = 0;
+        for (var i = 0; i < include.Count; i++)
+        {
+            var doc = include.Docs[i];
+            at = Seek(exclude.Docs, exclude.Count, at, doc);
+            if (at < exclude.Count && exclude.Docs[at] == doc)
+            {
+                continue;
+            }
+
+            docs[n] = doc;
+            scores[n++] = include.Scores[i];
+        }
+
+        return new ScoredDocs(docs, scores, n);
+    }
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> whose rowid is at least <paramref name="target"/>:
+    /// galloping, then binary search, so a rare term walks a common one in a few steps per document.
+    /// </summary>
+    public static int Seek(int[] docs, int count, int from, int target)
+    {
+        if (from >= count || docs[from] >= target)
+        {
+            return from;
+        }
+
+        var step = 1;
+        var low = from;
+        var high = from + step;
+        while (high < count && docs[high] < target)
+        {
+            low = high;
+            step <<= 1;
+            high = from + step;
+        }
+
+        high = Math.Min(high, count);
+        // docs[low] < target; the answer is in (low, high].
+        var index = Array.BinarySearch(docs, low + 1, high - low - 1, target);
+        return index >= 0 ? index : ~index;
+    }
+}
