@@ -17,7 +17,17 @@ internal sealed class FacetView
         BucketOf = bucketOf;
         Keys = keys;
         Labels = labels;
+        KeyRank = new int[keys.Length];
+        var byKey = Enumerable.Range(0, keys.Length).ToArray();
+        Array.Sort(byKey, (a, b) => string.CompareOrdinal(keys[a], keys[b]));
+        for (var rank = 0; rank < byKey.Length; rank++)
+        {
+            KeyRank[byKey[rank]] = rank;
+        }
     }
+
+    /// <summary>Each bucket's place in the ordinal order of the keys: ties in counts are broken by it without comparing strings.</summary>
+    public int[] KeyRank { get; }
 
     public string Name { get; }
 

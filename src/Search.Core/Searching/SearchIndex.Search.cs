@@ -13,22 +13,21 @@ public sealed partial class SearchIndex
     {
         var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
         var dimensionFilters = DimensionFilters(request);
-        var views = request.CountFacets ? Views : [];
-        var counters = views.Select(v => new Counter(v, dimensionFilters.FindIndex(f => f.Dimension == v.Dimension.Name))).ToList();
+        var tally = request.CountFacets ? Buckets.StartTally() : null;
+        // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
+        var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
         var top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
         var total = 0;
-        var rowNumber = 0;
 
         var (docs, scores, count) = Matches(request.Query);
         for (var i = 0; i < count; i++)
         {
             var rowid = docs is null ? i : docs[i];
-            if (rowid >= _live.Length || !_live[rowid] || !hardFilters.TrueForAll(f => f(rowid)))
+            if (rowid >= _live.Length || !_live[rowid] || !PassesAll(hardFilters, rowid))
             {
                 continue;
             }
 
-            rowNumber++;
             var failed = -1;
             var failures = 0;
             for (var d = 0; d < dimensionFilters.Count && failures < 2; d++)
@@ -45,11 +44,15 @@ public sealed partial class SearchIndex
                 continue;
             }
 
-            foreach (var counter in counters)
+            if (tally is not null)
             {
-                if (failures == 0 || counter.FilterIndex == failed)
+                if (failures == 0)
                 {
-                    counter.Add(rowid, rowNumber);
+                    tally.Add(Buckets.BucketsOf(rowid));
+                }
+                else
+                {
+                    tally.Add(Buckets.BucketsOf(rowid), filterRanges[failed].Start, filterRanges[failed].End);
                 }
             }
 
@@ -60,9 +63,22 @@ public sealed partial class SearchIndex
             }
         }
 
-        var facets = counters.ToDictionary(c => c.View.Name, c => c.Top(request.FacetLimit), StringComparer.Ordinal);
+        var facets = tally?.Results(request.FacetLimit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
         return new SearchResults(total, hits, facets);
+    }
+
+    private static bool PassesAll(List<Func<long, bool>> filters, long rowid)
+    {
+        foreach (var filter in filters)
+        {
+            if (!filter(rowid))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -256,57 +272,10 @@ public sealed partial class SearchIndex
         return spans;
     }
 
-    private List<FacetView>? _views;
+    private FacetBuckets? _buckets;
 
-    /// <summary>The facet views of this generation, built once: their bucket tables depend only on the values.</summary>
-    private List<FacetView> Views => _views ??= [.. _facets.Values.SelectMany(FacetView.For)];
+    /// <summary>The facet views of this generation and every document's buckets, built once, by the first faceted search.</summary>
+    private FacetBuckets Buckets => _buckets ??= FacetBuckets.Build([.. _facets.Values.SelectMany(FacetView.For)], _live.Length);
 
     private sealed record DimensionFilter(string Dimension, Func<long, bool> Accepts);
-
-    /// <summary>Counts one facet view; a document counts once per bucket however many of its values fall in it.</summary>
-    private sealed class Counter(FacetView view, int filterIndex)
-    {
-        private readonly int[] _counts = new int[view.Keys.Length];
-
-        // Only a bucketed view can see one document twice in a bucket (two dates in one year); a document has each
-        // value once, so a view of the values themselves needs no stamps.
-        private readonly int[]? _stamp = view.IsIdentity ? null : Enumerable.Repeat(-1, view.Keys.Length).ToArray();
-
-        public FacetView View => view;
-
-        public int FilterIndex => filterIndex;
-
-        public void Add(long rowid, int rowNumber)
-        {
-            if (_stamp is null)
-            {
-                foreach (var ordinal in view.Dimension.OrdinalsOf(rowid))
-                {
-                    _counts[ordinal]++;
-                }
-
-                return;
-            }
-
-            foreach (var ordinal in view.Dimension.OrdinalsOf(rowid))
-            {
-                var bucket = view.BucketOf[ordinal];
-                if (bucket >= 0 && _stamp[bucket] != rowNumber)
-                {
-                    _stamp[bucket] = rowNumber;
-                    _counts[bucket]++;
-                }
-            }
-        }
-
-        public IReadOnlyList<FacetCount> Top(int limit) =>
-        [
-            .. Enumerable.Range(0, _counts.Length)
-                .Where(b => _counts[b] > 0)
-                .OrderByDescending(b => _counts[b])
-                .ThenBy(b => view.Keys[b], StringComparer.Ordinal)
-                .Take(limit)
-                .Select(b => new FacetCount(view.Keys[b], view.Labels[b], _counts[b], view.LabelsFa[b])),
-        ];
-    }
 }

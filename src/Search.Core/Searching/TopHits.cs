@@ -12,6 +12,13 @@ internal sealed class TopHits(int k, SearchSort sort, int[] published)
             return;
         }
 
+        // Rowids come ascending, so a later row that only ties the worst kept one loses the tie: most rows of a
+        // large match set are turned away by this one comparison, without building a key or touching the heap.
+        if (sort == SearchSort.Relevance && _heap.Count == k && score <= _worstScore)
+        {
+            return;
+        }
+
         var key = (KeyOf(rowid, score), rowid);
         if (_heap.Count < k)
         {
@@ -21,7 +28,11 @@ internal sealed class TopHits(int k, SearchSort sort, int[] published)
         {
             _heap.EnqueueDequeue((rowid, score), key);
         }
+
+        _worstScore = PeekKey().Key;
     }
+
+    private double _worstScore = double.NegativeInfinity;
 
     /// <summary>The kept rows, best first.</summary>
     public IEnumerable<(long Rowid, double Score)> Ranked()
