@@ -133,35 +133,42 @@ internal sealed class FacetBuckets
             return results;
         }
 
+        /// <summary>
+        /// The best buckets of one view: each is packed into one number that orders as the result must (count, then
+        /// key order), so selection compares plain integers; most buckets of a large match set hold one document and
+        /// are turned away by a single comparison with the weakest kept.
+        /// </summary>
         private List<int> Best(List<int> touched, int limit, int start, FacetView view)
         {
-            var comparer = Comparer<int>.Create((a, b) =>
+            long Pack(int bucket) => ((long)counts[bucket] << 32) | (uint)(int.MaxValue - view.KeyRank[bucket - start]);
+            int Unpack(long packed) => start + view.BucketAtRank[int.MaxValue - (int)(packed & 0xFFFFFFFF)];
+
+            if (limit <= 0)
             {
-                var byCount = counts[b].CompareTo(counts[a]);
-                return byCount != 0 ? byCount : view.KeyRank[a - start].CompareTo(view.KeyRank[b - start]);
-            });
-            if (limit >= touched.Count)
-            {
-                touched.Sort(comparer);
-                return touched;
+                return [];
             }
 
-            // Keep the best `limit` in a heap whose head is the worst of them.
-            var heap = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => comparer.Compare(b, a)));
+            var heap = new PriorityQueue<long, long>(Math.Min(limit, touched.Count) + 1);
             foreach (var bucket in touched)
             {
+                var packed = Pack(bucket);
                 if (heap.Count < limit)
                 {
-                    heap.Enqueue(bucket, bucket);
+                    heap.Enqueue(packed, packed);
                 }
-                else if (comparer.Compare(bucket, heap.Peek()) < 0)
+                else if (packed > heap.Peek())
                 {
-                    heap.EnqueueDequeue(bucket, bucket);
+                    heap.EnqueueDequeue(packed, packed);
                 }
             }
 
-            var best = heap.UnorderedItems.Select(i => i.Element).ToList();
-            best.Sort(comparer);
+            var best = new List<int>(heap.Count);
+            while (heap.TryDequeue(out var packed, out _))
+            {
+                best.Add(Unpack(packed));
+            }
+
+            best.Reverse();
             return best;
         }
     }

@@ -24,7 +24,12 @@ internal sealed class FacetView
         {
             KeyRank[byKey[rank]] = rank;
         }
+
+        BucketAtRank = byKey;
     }
+
+    /// <summary>The bucket whose key has a given place in the ordinal order: the inverse of <see cref="KeyRank"/>.</summary>
+    public int[] BucketAtRank { get; }
 
     /// <summary>Each bucket's place in the ordinal order of the keys: ties in counts are broken by it without comparing strings.</summary>
     public int[] KeyRank { get; }

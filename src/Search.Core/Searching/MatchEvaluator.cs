@@ -8,7 +8,7 @@ namespace Search.Core.Searching;
 /// postings and scored with BM25 in memory; phrases, which need positions, are matched by FTS5 (rowids only, which
 /// is cheap; scoring there is what is not) and scored by their terms. Boolean operators are merges of sorted sets.
 /// </summary>
-internal sealed class MatchEvaluator(PostingsReader postings, Bm25 bm25, Snapshot snapshot, int snapshotRows)
+internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int snapshotRows)
 {
     private const int AllColumns = 0b111;
 
@@ -43,7 +43,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, Bm25 bm25, Snapsho
     }
 
     private ScoredDocs Term(string term, int columns) =>
-        ScoredDocs.Union([.. Columns(columns).Select(c => bm25.Score(c, Postings(c, term)))]);
+        cache.GetOrAdd(columns, term, () => ScoredDocs.Union([.. Columns(columns).Select(c => bm25.Score(c, Postings(c, term)))]));
 
     /// <summary>Every indexed term that starts with the prefix, each scored as a term; FTS5 when there are too many.</summary>
     private ScoredDocs Prefix(string prefix, int columns)
@@ -57,7 +57,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, Bm25 bm25, Snapsho
                 return Constant(Rowids(new ColumnsMatch(Names(columns), new TermsMatch([prefix], Prefix: true)).ToFts()));
             }
 
-            parts.AddRange(terms.Select(t => bm25.Score(column, Postings(column, t))));
+            parts.AddRange(terms.Select(t => Term(t, 1 << column)));
         }
 
         return ScoredDocs.Union(parts);
@@ -94,8 +94,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, Bm25 bm25, Snapsho
         return new ScoredDocs(docs, scores, docs.Length);
     }
 
-    private PostingList Postings(int column, string term) =>
-        postings.Cached(column, term) ?? snapshot.Read(c => postings.Get(c, column, term));
+    private PostingList Postings(int column, string term) => snapshot.Read(c => postings.Get(c, column, term));
 
     /// <summary>The rowids FTS5 matches, ascending, limited to the documents of this generation's snapshot.</summary>
     private int[] Rowids(string fts) => snapshot.Read(connection =>

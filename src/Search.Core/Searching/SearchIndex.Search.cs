@@ -87,7 +87,7 @@ public sealed partial class SearchIndex
     /// </summary>
     private (int[]? Docs, float[]? Scores, int Count) Matches(CompiledQuery query)
     {
-        var evaluator = new MatchEvaluator(_postings, _bm25, _snapshot, _live.Length);
+        var evaluator = new MatchEvaluator(_postings, _termScores, _bm25, _snapshot, _live.Length);
         try
         {
             var excluded = query.Exclude is null ? null : evaluator.Evaluate(query.Exclude);

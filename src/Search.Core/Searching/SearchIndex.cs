@@ -18,10 +18,11 @@ public sealed partial class SearchIndex : IDisposable
     private readonly bool[] _live;
     private readonly Bm25 _bm25;
     private readonly PostingsReader _postings;
+    private readonly TermScoreCache _termScores = new(TermScoresCacheBytes);
     private readonly Snapshot _snapshot;
 
-    /// <summary>How much memory the decoded postings of recently used terms may take, per generation.</summary>
-    public const long PostingsCacheBytes = 256L * 1024 * 1024;
+    /// <summary>How much memory the scored postings of recently used terms may take, per generation.</summary>
+    public const long TermScoresCacheBytes = 256L * 1024 * 1024;
 
     private SearchIndex(string path, string connectionString, Dictionary<string, FacetDimension> facets, int[] published, bool[] live, IReadOnlyDictionary<string, string> metadata, int count, Bm25 bm25, long postingsSequence, Snapshot snapshot)
     {
@@ -29,7 +30,7 @@ public sealed partial class SearchIndex : IDisposable
         _connectionString = connectionString;
         _bm25 = bm25;
         _snapshot = snapshot;
-        _postings = new PostingsReader(postingsSequence, PostingsCacheBytes);
+        _postings = new PostingsReader(postingsSequence);
         _facets = facets;
         _published = published;
         _live = live;

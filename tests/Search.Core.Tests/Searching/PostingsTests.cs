@@ -85,7 +85,7 @@ public class PostingsTests
         using var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: true));
         connection.Open();
         var live = Rowids(connection, "SELECT rowid FROM docs");
-        var postings = new PostingsReader(long.MaxValue, 1 << 20);
+        var postings = new PostingsReader(long.MaxValue);
         Execute(connection, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, col)");
         var checkedTerms = 0;
         using var vocabulary = connection.CreateCommand();
