@@ -45,6 +45,20 @@ public static class FtsTokens
         }
     }
 
+    /// <summary>Whether a token has ASCII capitals, which FTS5 folds.</summary>
+    public static bool NeedsFolding(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsTokenChar(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c is '.' or '_';
 
     private static string Fold(ReadOnlySpan<char> token)

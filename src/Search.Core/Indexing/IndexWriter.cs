@@ -51,7 +51,7 @@ public sealed class IndexWriter : IDisposable
 
         var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: false));
         connection.Open();
-        IndexSchema.ConfigureForWriting(connection);
+        IndexSchema.ConfigureForBuilding(connection);
         IndexSchema.Create(connection);
         var writer = new IndexWriter(connection, newGeneration: true) { Path = path };
         writer.SetMetadata(metadata);
@@ -172,11 +172,22 @@ public sealed class IndexWriter : IDisposable
         _pending = 0;
     }
 
-    /// <summary>Merges FTS5 segments and truncates the WAL: for a finished full build, before it is published.</summary>
+    /// <summary>
+    /// Merges FTS5 segments and leaves the file ready to serve: for a finished full build, before it is published.
+    /// A new generation is switched to WAL here; an existing one has its WAL truncated.
+    /// </summary>
     public void Optimize()
     {
         Commit();
-        IndexSchema.Execute(_connection, "INSERT INTO fts(fts) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE);");
+        IndexSchema.Execute(_connection, "INSERT INTO fts(fts) VALUES('optimize');");
+        if (_newGeneration)
+        {
+            IndexSchema.ConfigureForServing(_connection);
+        }
+        else
+        {
+            IndexSchema.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
     }
 
     public void Dispose()
@@ -251,7 +262,6 @@ public sealed class IndexWriter : IDisposable
                 _transaction?.Dispose();
                 _transaction = null;
                 _pending = 0;
-                IndexSchema.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
                 return;
             }
 

@@ -16,28 +16,43 @@ internal sealed class PostingsBuffer
 
     private const int EntryOverhead = 48; // what the dictionary and the list object cost per term, roughly
 
-    private readonly Dictionary<(int Column, string Term), TermBuffer> _terms = [];
+    // Per column, each term's buffer; looked up by the characters of a token, so a term already seen costs no string.
+    private readonly Dictionary<string, TermBuffer>[] _terms = [.. Columns.Select(_ => new Dictionary<string, TermBuffer>(StringComparer.Ordinal))];
     private readonly Dictionary<string, int> _frequencies = new(StringComparer.Ordinal);
+    private readonly List<(int Start, int Length)> _ranges = [];
 
     /// <summary>Roughly how many bytes the buffer holds.</summary>
     public long Size { get; private set; }
 
-    public bool IsEmpty => _terms.Count == 0;
+    public bool IsEmpty => _terms.All(t => t.Count == 0);
 
     public void Add(long rowid, int column, string terms)
     {
         _frequencies.Clear();
-        foreach (var token in FtsTokens.Split(terms))
+        var frequencies = _frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffers = _terms[column].GetAlternateLookup<ReadOnlySpan<char>>();
+        _ranges.Clear();
+        _ranges.AddRange(FtsTokens.Ranges(terms));
+        foreach (var (start, length) in _ranges)
         {
-            _frequencies[token] = _frequencies.GetValueOrDefault(token) + 1;
+            var token = terms.AsSpan(start, length);
+            if (FtsTokens.NeedsFolding(token))
+            {
+                var folded = FtsTokens.Split(token.ToString())[0];
+                _frequencies[folded] = _frequencies.GetValueOrDefault(folded) + 1;
+            }
+            else
+            {
+                frequencies[token] = frequencies.TryGetValue(token, out var n) ? n + 1 : 1;
+            }
         }
 
         foreach (var (term, frequency) in _frequencies)
         {
-            if (!_terms.TryGetValue((column, term), out var buffer))
+            if (!buffers.TryGetValue(term, out var buffer))
             {
                 buffer = new TermBuffer();
-                _terms[(column, term)] = buffer;
+                _terms[column][term] = buffer;
                 Size += EntryOverhead + (term.Length * 2);
             }
 
@@ -52,15 +67,19 @@ internal sealed class PostingsBuffer
         var term = insert.Parameters["$t"];
         insert.Parameters["$s"].Value = sequence;
         var data = insert.Parameters["$d"];
-        foreach (var ((c, t), buffer) in _terms)
+        for (var c = 0; c < _terms.Length; c++)
         {
-            column.Value = c;
-            term.Value = t;
-            data.Value = buffer.ToChunk();
-            insert.ExecuteNonQuery();
+            foreach (var (t, buffer) in _terms[c])
+            {
+                column.Value = c;
+                term.Value = t;
+                data.Value = buffer.ToChunk();
+                insert.ExecuteNonQuery();
+            }
+
+            _terms[c].Clear();
         }
 
-        _terms.Clear();
         Size = 0;
     }
 
