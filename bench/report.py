@@ -88,10 +88,22 @@ for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
     out.append(f"| {cls} | {ratio(ours_p(cls, True, False, 'p99_us'), ours_p(cls, False, False, 'p99_us'))} |")
 
 http = lines("http.json")
-out.append("\n## Service over HTTP (8 concurrent clients, 20 s, a separate load process)\n")
+def http_runs(concurrency, facets, filt):
+    return [h for h in http if h.get("concurrency") == concurrency and h.get("facets", False) == facets and h.get("filter", False) == filt]
+
+out.append("\n## Service over HTTP, one client: latency per query class (µs, a separate load process, 20 s per mode)\n")
+out.append("| class | p50 | p95 | p99 | with facets p50 | p95 | p99 | with a language filter p50 | p95 | p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
+    cells = []
+    for facets, filt in [(False, False), (True, False), (False, True)]:
+        runs = [h["classes"][cls] for h in http_runs(1, facets, filt) if cls in h.get("classes", {})]
+        cells += [fmt(median([r[k] for r in runs])) for k in ("p50_us", "p95_us", "p99_us")]
+    out.append(f"| {cls} | {' | '.join(cells)} |")
+
+out.append("\n## Service over HTTP under load (8 concurrent clients, 20 s, a separate load process)\n")
 out.append("| | requests/s | p50 µs | p95 µs | p99 µs | errors |\n|---|---:|---:|---:|---:|---:|")
-for label, selector in [("without facets", lambda h, i: i % 2 == 0), ("with facets", lambda h, i: i % 2 == 1)]:
-    chosen = [h for i, h in enumerate(http) if selector(h, i)]
+for label, facets in [("without facets", False), ("with facets", True)]:
+    chosen = http_runs(8, facets, False)
     out.append(f"| {label} | {fmt(median([h['throughput_rps'] for h in chosen]))} | {fmt(median([h['p50_us'] for h in chosen]))} | "
                f"{fmt(median([h['p95_us'] for h in chosen]))} | {fmt(median([h['p99_us'] for h in chosen]))} | {sum(h['errors'] for h in chosen)} |")
 out.append(f"\nCold start to first answer: {fmt(timing('cold-start'), 2)} s. Service peak resident memory under load: {fmt((timing('service-rss', 'peak_rss_kib') or 0) / 1024)} MB.\n")

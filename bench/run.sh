@@ -2,6 +2,8 @@
 # Whole-system benchmark of this service against Lucene 8.8.1 (../shared/peers/lucene) on the same corpus and
 # queries, in one run. Usage: bench/run.sh [DOCS] [RUNS]   (defaults: 100000 documents, 3 runs of each measurement)
 # Writes bench/work/DOCS/ (corpus, indexes, raw results) and bench/results/report-DOCS.md; prints the report.
+# QUERIES_ONLY=1 keeps the corpus, the indexes and the indexing figures of the last run and measures the queries and
+# the service again (after a change to the query side, the indexes of a 1M run need not be rebuilt).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -10,8 +12,16 @@ docs="${1:-100000}"
 runs="${2:-3}"
 work="$here/work/$docs"
 raw="$work/raw"
+queries_only="${QUERIES_ONLY:-0}"
 mkdir -p "$work/source" "$raw" "$here/results"
-rm -f "$raw"/*.json "$raw"/*.log
+if [ "$queries_only" = 1 ]; then
+  [ -f "$work/ours/CURRENT" ] && [ -d "$work/lucene" ] || { echo "QUERIES_ONLY=1 needs the indexes of an earlier run in $work"; exit 1; }
+  rm -f "$raw"/*latency*.json "$raw"/http.json "$raw"/service-*.log
+  grep -v -e cold-start -e service-rss "$raw/timings.json" > "$raw/timings.tmp" || true
+  mv "$raw/timings.tmp" "$raw/timings.json"
+else
+  rm -f "$raw"/*.json "$raw"/*.log
+fi
 
 echo "== build (Release)"
 dotnet build -c Release "$root/src/Search.Cli" -v quiet >/dev/null
@@ -25,11 +35,13 @@ if [ ! -f "$lucene/build/classpath.txt" ]; then
   bash "$lucene/setup.sh" >/dev/null
 fi
 
+if [ "$queries_only" != 1 ]; then
 echo "== corpus: $docs documents"
 [ -f "$work/source/corpus.jsonl" ] || "${tool[@]}" corpus --docs "$docs" --out "$work/source/corpus.jsonl" --shared "$shared"
 bytes=$(stat -c %s "$work/source/corpus.jsonl")
 echo "{\"docs\": $docs, \"corpus_bytes\": $bytes}" > "$raw/corpus.json"
 "${tool[@]}" queries --corpus "$work/source/corpus.jsonl" --out "$work/queries"
+fi
 
 # /usr/bin/time -v: wall time and peak RSS of one command, as a JSON line.
 timed() {
@@ -42,6 +54,7 @@ timed() {
   echo "{\"label\": \"$label\", \"seconds\": $wall, \"peak_rss_kib\": $rss}" >> "$raw/timings.json"
 }
 
+if [ "$queries_only" != 1 ]; then
 echo "== index: ours ($runs runs with extraction, $runs without) and Lucene ($runs runs)"
 for r in $(seq 1 "$runs"); do
   rm -rf "$work/ours-x"; timed "ours-index-noextract-$r" "${cli[@]}" index --source "$work/source" --index "$work/ours-x" --mode full --no-extraction
@@ -55,6 +68,7 @@ for r in $(seq 1 "$runs"); do
   rm -rf "$work/lucene"
   TIME_V=1 bash "$lucene/run.sh" index --corpus "$work/lucene-corpus.jsonl" --out "$work/lucene" > "$raw/lucene-index-$r.json" 2> "$raw/lucene-index-$r.time.log"
 done
+fi
 
 echo "== queries in process: ours and Lucene, per class, with and without facets, with a language filter"
 for r in $(seq 1 "$runs"); do
@@ -86,6 +100,10 @@ for r in $(seq 1 "$runs"); do
   ready=$(date +%s.%N)
   echo "{\"label\": \"cold-start-$r\", \"seconds\": $(echo "$ready - $start" | bc)}" >> "$raw/timings.json"
   pid=$(pgrep -f "Search.Api.dll --urls http://127.0.0.1:$port" | head -1)
+  # One client: the service's latency per query class; eight: throughput and latency under load.
+  for mode in "" "--facets" "--filter"; do
+    "${tool[@]}" load --url "http://127.0.0.1:$port" --queries "$work/queries" --concurrency 1 --seconds 20 $mode >> "$raw/http.json"
+  done
   "${tool[@]}" load --url "http://127.0.0.1:$port" --queries "$work/queries" --concurrency 8 --seconds 20 >> "$raw/http.json"
   "${tool[@]}" load --url "http://127.0.0.1:$port" --queries "$work/queries" --concurrency 8 --seconds 20 --facets >> "$raw/http.json"
   echo "{\"label\": \"service-rss-$r\", \"peak_rss_kib\": $(grep VmHWM /proc/$pid/status | awk '{print $2}')}" >> "$raw/timings.json"

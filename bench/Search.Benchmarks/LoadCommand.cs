@@ -5,8 +5,10 @@ namespace Search.Benchmarks;
 
 /// <summary>
 /// An HTTP load generator, run as its own process: a number of concurrent clients cycle through every query of every
-/// class against /api/search for a fixed time. Reports throughput and latency percentiles as one JSON line.
-/// Loopback only: the service under test runs on this machine.
+/// class against /api/search for a fixed time, with or without facet counts, with or without a language filter.
+/// Reports throughput and latency percentiles, overall and per query class, as one JSON line. With one client the
+/// percentiles are the service's latency; with several, latency under load. Loopback only: the service under test
+/// runs on this machine.
 /// </summary>
 internal static class LoadCommand
 {
@@ -19,17 +21,18 @@ internal static class LoadCommand
             return 2;
         }
 
+        var filter = a.Flag("filter");
         var queries = QueriesCommand.Classes
-            .Select(c => Path.Combine(a.Get("queries"), c + ".tsv"))
-            .Where(File.Exists)
-            .SelectMany(File.ReadAllLines)
-            .Select(l => l.Split('\t')[1])
+            .Select(c => (Class: c, Path: Path.Combine(a.Get("queries"), c + ".tsv")))
+            .Where(c => File.Exists(c.Path))
+            .SelectMany(c => File.ReadAllLines(c.Path).Select(l => (c.Class, Text: l.Split('\t')[1])))
+            .Select(q => (q.Class, Query: "q=" + Uri.EscapeDataString(q.Text) + (filter ? "&lang=" + (q.Text.Any(ch => ch is >= '\u0600' and <= '\u06FF') ? "fa" : "en") : "")))
             .ToArray();
         var concurrency = a.Int("concurrency", 8);
         var duration = TimeSpan.FromSeconds(a.Int("seconds", 20));
         var facets = a.Flag("facets") ? "" : "&facetSize=0";
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
-        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<(string Class, double Micros)>();
         var errors = 0;
         var stop = Stopwatch.StartNew();
         var next = -1;
@@ -37,11 +40,11 @@ internal static class LoadCommand
         {
             while (stop.Elapsed < duration)
             {
-                var q = queries[(Interlocked.Increment(ref next) & int.MaxValue) % queries.Length];
+                var (cls, q) = queries[(Interlocked.Increment(ref next) & int.MaxValue) % queries.Length];
                 var clock = Stopwatch.StartNew();
                 try
                 {
-                    using var response = await http.GetAsync($"{url}/api/search?q={Uri.EscapeDataString(q)}{facets}");
+                    using var response = await http.GetAsync($"{url}/api/search?{q}{facets}");
                     await response.Content.ReadAsByteArrayAsync();
                     if (!response.IsSuccessStatusCode)
                     {
@@ -53,14 +56,29 @@ internal static class LoadCommand
                     Interlocked.Increment(ref errors);
                 }
 
-                latencies.Add(clock.Elapsed.TotalMilliseconds * 1000);
+                latencies.Add((cls, clock.Elapsed.TotalMilliseconds * 1000));
             }
         })).ToArray();
         Task.WaitAll(workers);
-        var sorted = latencies.Order().ToArray();
+        var sorted = latencies.Select(l => l.Micros).Order().ToArray();
+        var classes = new JsonObject();
+        foreach (var group in latencies.GroupBy(l => l.Class))
+        {
+            var times = group.Select(l => l.Micros).Order().ToArray();
+            classes[group.Key] = new JsonObject
+            {
+                ["requests"] = times.Length,
+                ["p50_us"] = Math.Round(Percentiles.Of(times, 50), 1),
+                ["p95_us"] = Math.Round(Percentiles.Of(times, 95), 1),
+                ["p99_us"] = Math.Round(Percentiles.Of(times, 99), 1),
+            };
+        }
+
         Console.WriteLine(new JsonObject
         {
             ["engine"] = "ours-http",
+            ["facets"] = a.Flag("facets"),
+            ["filter"] = filter,
             ["concurrency"] = concurrency,
             ["seconds"] = Math.Round(stop.Elapsed.TotalSeconds, 1),
             ["requests"] = sorted.Length,
@@ -69,6 +87,7 @@ internal static class LoadCommand
             ["p50_us"] = Math.Round(Percentiles.Of(sorted, 50), 1),
             ["p95_us"] = Math.Round(Percentiles.Of(sorted, 95), 1),
             ["p99_us"] = Math.Round(Percentiles.Of(sorted, 99), 1),
+            ["classes"] = classes,
         }.ToJsonString());
         return errors == 0 ? 0 : 1;
     }

@@ -20,7 +20,7 @@ static int Usage()
           corpus --out FILE.jsonl --docs N [--seed 1] [--shared ../shared]     a scaled corpus from ../shared/corpus
           queries --corpus FILE.jsonl --out DIR [--per-class 50] [--seed 1]     query sets per class, both languages
           latency --index DIR --queries DIR [--facets] [--repeat 5] [--config DIR]   in-process latencies, JSON lines
-          load --url URL --queries DIR [--concurrency 8] [--seconds 20] [--facets]    HTTP throughput and latencies
+          load --url URL --queries DIR [--concurrency 8] [--seconds 20] [--facets] [--filter]   HTTP throughput and latencies, per class
           lucene-corpus --index DIR --out FILE.jsonl    our documents and facet values in the Lucene harness format
           micro [BenchmarkDotNet options]                 analyzer and extractor micro-benchmarks
         """);

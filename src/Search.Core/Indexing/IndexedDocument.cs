@@ -17,8 +17,10 @@ public sealed record IndexedDocument(
     /// The tags column: a token per facet value, and for persons, places and organizations one per mention, so that
     /// a document that names Khamenei ten times outranks one that names him once when a query reaches him by alias.
     /// </summary>
-    public string TagTerms =>
-        string.Join(' ', Facets.Where(f => f.Dimension is not (EntityKinds.Person or EntityKinds.Place or EntityKinds.Organization)).Select(f => f.Token)
+    public string TagTerms => _tagTerms ??= string.Join(' ', Facets.Where(f => f.Dimension is not (EntityKinds.Person or EntityKinds.Place or EntityKinds.Organization)).Select(f => f.Token)
             .Concat(Entities.Where(e => e.Kind is EntityKinds.Person or EntityKinds.Place or EntityKinds.Organization).Select(e => FacetValue.TokenOf(e.Kind, e.Value)))
             .Concat(Facets.Where(f => f.Dimension is EntityKinds.Person or EntityKinds.Place or EntityKinds.Organization && !Entities.Any(e => e.Kind == f.Dimension && e.Value == f.Value)).Select(f => f.Token)));
+
+    // Written to FTS5 and to the postings: built once.
+    private string? _tagTerms;
 }

@@ -16,6 +16,70 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
 
     public int Count => count;
 
+    // Positions of the best documents, best first; grown on demand. A cached term's set is shared by every query
+    // that names the term, so its ranking is computed once. Two queries may compute it at once: same result.
+    private int[]? _best;
+
+    /// <summary>
+    /// Positions of the <paramref name="n"/> best documents (or all, when fewer), best first: higher score, then lower
+    /// rowid, the order of <see cref="TopHits"/>.
+    /// </summary>
+    public int[] Best(int n)
+    {
+        n = Math.Min(n, count);
+        var best = _best;
+        if (best is null || best.Length < n)
+        {
+            // Keep a few pages' worth, so the next page is free as well.
+            best = Rank(Math.Min(count, Math.Max(n, 100)));
+            _best = best;
+        }
+
+        return best.Length == n ? best : best[..n];
+    }
+
+    private int[] Rank(int n)
+    {
+        if (n == 0)
+        {
+            return [];
+        }
+
+        // A heap of the best n, worst at the head: lower score, then higher rowid (rowids ascend with position).
+        var heap = new PriorityQueue<int, (float Score, int Position)>(n + 1, Comparer<(float Score, int Position)>.Create((a, b) =>
+        {
+            var byScore = a.Score.CompareTo(b.Score);
+            return byScore != 0 ? byScore : b.Position.CompareTo(a.Position);
+        }));
+        var threshold = float.NegativeInfinity;
+        for (var i = 0; i < count; i++)
+        {
+            var score = scores[i];
+            if (heap.Count < n)
+            {
+                heap.Enqueue(i, (score, i));
+                if (heap.Count == n)
+                {
+                    threshold = heap.UnorderedItems.Min(e => e.Priority.Score);
+                }
+            }
+            else if (score > threshold)
+            {
+                heap.EnqueueDequeue(i, (score, i));
+                heap.TryPeek(out _, out var worst);
+                threshold = worst.Score;
+            }
+        }
+
+        var ranked = new int[heap.Count];
+        for (var i = ranked.Length - 1; i >= 0; i--)
+        {
+            ranked[i] = heap.Dequeue();
+        }
+
+        return ranked;
+    }
+
     /// <summary>Every document of any part, with the sum of the scores of the parts that hold it.</summary>
     public static ScoredDocs Union(IReadOnlyList<ScoredDocs> parts)
     {

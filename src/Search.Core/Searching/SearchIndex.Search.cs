@@ -16,10 +16,22 @@ public sealed partial class SearchIndex
         var tally = request.CountFacets ? Buckets.StartTally() : null;
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
+        var matches = Matches(request.Query);
+        if (matches is not null && tally is null && hardFilters.Count == 0 && dimensionFilters.Count == 0
+            && request.Sort == SearchSort.Relevance && _deletedRows == 0)
+        {
+            // Nothing to count or filter and every match is live: the total is the size of the set, and the best
+            // hits come from its ranking, which a frequent term's cached set keeps once computed.
+            var best = matches.Best(request.Offset + request.Limit);
+            var ranked = best.Skip(request.Offset).Select(i => ((long)matches.Docs[i], (double)matches.Scores[i])).ToList();
+            return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal));
+        }
+
         var top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
         var total = 0;
-
-        var (docs, scores, count) = Matches(request.Query);
+        var docs = matches?.Docs;
+        var scores = matches?.Scores;
+        var count = matches?.Count ?? _live.Length;
         for (var i = 0; i < count; i++)
         {
             var rowid = docs is null ? i : docs[i];
@@ -82,10 +94,10 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>
-    /// The documents the query matches, rowids ascending, with their scores; for a query without terms every rowid of
-    /// the generation (docs null: the index is the rowid) and no scores. Rowids may be of deleted documents.
+    /// The documents the query matches, rowids ascending, with their scores; null for a query without terms (every
+    /// document). Rowids may be of deleted documents.
     /// </summary>
-    private (int[]? Docs, float[]? Scores, int Count) Matches(CompiledQuery query)
+    private ScoredDocs? Matches(CompiledQuery query)
     {
         var evaluator = new MatchEvaluator(_postings, _termScores, _bm25, _snapshot, _live.Length);
         try
@@ -95,21 +107,15 @@ public sealed partial class SearchIndex
             {
                 if (excluded is null)
                 {
-                    return (null, null, _live.Length);
+                    return null;
                 }
 
                 var all = Enumerable.Range(0, _live.Length).ToArray();
-                var remaining = ScoredDocs.Except(new ScoredDocs(all, new float[all.Length], all.Length), excluded);
-                return (remaining.Docs, null, remaining.Count);
+                return ScoredDocs.Except(new ScoredDocs(all, new float[all.Length], all.Length), excluded);
             }
 
             var matched = evaluator.Evaluate(query.Match);
-            if (excluded is not null)
-            {
-                matched = ScoredDocs.Except(matched, excluded);
-            }
-
-            return (matched.Docs, matched.Scores, matched.Count);
+            return excluded is null ? matched : ScoredDocs.Except(matched, excluded);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1)
         {

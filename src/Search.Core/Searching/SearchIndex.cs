@@ -21,6 +21,9 @@ public sealed partial class SearchIndex : IDisposable
     private readonly TermScoreCache _termScores = new(TermScoresCacheBytes);
     private readonly Snapshot _snapshot;
 
+    // Rowids below the highest one that hold no document (deleted or replaced): their postings are still there.
+    private readonly int _deletedRows;
+
     /// <summary>How much memory the scored postings of recently used terms may take, per generation.</summary>
     public const long TermScoresCacheBytes = 256L * 1024 * 1024;
 
@@ -36,6 +39,7 @@ public sealed partial class SearchIndex : IDisposable
         _live = live;
         Metadata = metadata;
         DocumentCount = count;
+        _deletedRows = live.Length - 1 - count;
     }
 
     public string Path { get; }
