@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns bench/work/DOCS/raw into the Markdown report: medians of the runs, ours beside Lucene, and the ratio."""
-import json, platform, statistics, sys
+import json, platform, re, statistics, sys
 from pathlib import Path
 
 work = Path(sys.argv[1])
@@ -30,7 +30,8 @@ docs, mb = corpus["docs"], corpus["corpus_bytes"] / 1e6
 timings = lines("timings.json")
 sizes = lines("sizes.json")
 def timing(prefix, key="seconds"):
-    return median([t[key] for t in timings if t["label"].startswith(prefix + "-") and key in t])
+    # "ours-index-1" is a run of "ours-index"; "ours-index-noextract-1" is not.
+    return median([t[key] for t in timings if re.fullmatch(re.escape(prefix) + r"-\d+", t["label"]) and key in t])
 
 lucene_index = []
 for path in sorted(raw.glob("lucene-index-*.json")):
@@ -45,7 +46,7 @@ ours_x_s = timing("ours-index-noextract")
 luc_s = median([r["total_seconds"] for r, _ in lucene_index])
 ours_rss = timing("ours-index", "peak_rss_kib")
 luc_rss = median([rss for _, rss in lucene_index])
-ours_size = median([s["bytes"] for s in sizes if s["label"].startswith("ours-size-") and "noextract" not in s["label"]])
+ours_size = median([s["bytes"] for s in sizes if re.fullmatch(r"ours-size-\d+", s["label"])])
 ours_x_size = median([s["bytes"] for s in sizes if "noextract" in s["label"]])
 luc_size = median([r["index_bytes"] for r, _ in lucene_index])
 

@@ -8,6 +8,9 @@ namespace Search.Core.Indexing;
 /// spaces and ASCII punctuation and treats every non-ASCII character as part of a word, so it never re-analyzes
 /// Persian (unicode61 would split words at ZWNJ and at every haraka). '.' and '_' are word characters so that
 /// "3.5", "8.8.1" and facet tokens such as "lang_fa" survive whole.
+/// The body comes last in the docs table: the short columns that opening a generation (published) and an incremental
+/// run (hash) read for every document sit at the start of each row, before the body's overflow pages, which SQLite
+/// then never reads for them.
 /// Beside FTS5, the postings table holds each term's documents and frequencies in our own compact form: FTS5 answers
 /// phrases, and the postings let us rank and count without asking FTS5 to score every match (see PostingsBuffer).
 /// </summary>
@@ -23,13 +26,13 @@ public static class IndexSchema
         CREATE TABLE docs(
             rowid INTEGER PRIMARY KEY AUTOINCREMENT,
             id TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL,
-            byline TEXT,
-            body TEXT NOT NULL,
+            hash TEXT NOT NULL,
             lang TEXT NOT NULL,
             published TEXT,
+            title TEXT NOT NULL,
+            byline TEXT,
             source TEXT NOT NULL,
-            hash TEXT NOT NULL);
+            body TEXT NOT NULL);
         CREATE TABLE facets(
             doc INTEGER NOT NULL,
             dim TEXT NOT NULL,
