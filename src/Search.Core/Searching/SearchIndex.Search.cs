@@ -140,19 +140,20 @@ public sealed partial class SearchIndex
                 continue;
             }
 
-            var wanted = values.Select(v => facet.OrdinalOf.GetValueOrDefault(v, -1)).Where(o => o >= 0).ToHashSet();
-            filters.Add(new DimensionFilter(dimension, rowid =>
+            var wanted = values.Select(v => facet.OrdinalOf.GetValueOrDefault(v, -1)).Where(o => o >= 0).Order().ToArray();
+            var key = dimension + "\u0000" + string.Join(',', wanted);
+            filters.Add(new DimensionFilter(dimension, Bitset(key, rowid =>
             {
                 foreach (var ordinal in facet.OrdinalsOf(rowid))
                 {
-                    if (wanted.Contains(ordinal))
+                    if (Array.BinarySearch(wanted, ordinal) >= 0)
                     {
                         return true;
                     }
                 }
 
                 return false;
-            }));
+            })));
         }
 
         foreach (var range in request.Ranges)
@@ -180,7 +181,8 @@ public sealed partial class SearchIndex
             return _ => false;
         }
 
-        return rowid =>
+        var key = range.Dimension + "\u0001" + range.Low?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".." + range.High?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return Bitset(key, rowid =>
         {
             foreach (var ordinal in facet.OrdinalsOf(rowid))
             {
@@ -191,7 +193,39 @@ public sealed partial class SearchIndex
             }
 
             return false;
-        };
+        });
+    }
+
+    private const int MaxCachedFilters = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> _filters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A filter as a bitset over the generation's rowids, computed once and kept (up to a few hundred filters, 125 KB
+    /// each for a million documents): a filter is asked of every match, and a bit test is far cheaper than reading a
+    /// document's facet values. The same filters come back all the time (a language, a person, a period).
+    /// </summary>
+    private Func<long, bool> Bitset(string key, Func<long, bool> accepts)
+    {
+        if (!_filters.TryGetValue(key, out var bits))
+        {
+            bits = new ulong[(_live.Length + 63) >> 6];
+            for (var rowid = 0; rowid < _live.Length; rowid++)
+            {
+                if (_live[rowid] && accepts(rowid))
+                {
+                    bits[rowid >> 6] |= 1UL << (rowid & 63);
+                }
+            }
+
+            if (_filters.Count >= MaxCachedFilters)
+            {
+                _filters.Clear();
+            }
+
+            _filters.TryAdd(key, bits);
+        }
+
+        return rowid => rowid < _live.Length && (bits[rowid >> 6] & (1UL << (int)(rowid & 63))) != 0;
     }
 
     private List<SearchHit> LoadHits(List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter? snippeter)
