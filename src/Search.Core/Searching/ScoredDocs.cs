@@ -251,6 +251,25 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
         return new ScoredDocs(docs, scores, n);
     }
 
+    /// <summary>The documents whose rowid is set in <paramref name="bits"/>, scores kept.</summary>
+    public ScoredDocs Within(ulong[] bits)
+    {
+        var kept = new int[count];
+        var keptScores = new float[count];
+        var n = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var doc = docs[i];
+            if (Bitsets.Has(bits, doc))
+            {
+                kept[n] = doc;
+                keptScores[n++] = scores[i];
+            }
+        }
+
+        return new ScoredDocs(kept, keptScores, n);
+    }
+
     /// <summary>The documents of <paramref name="include"/> that <paramref name="exclude"/> does not hold, scores kept.</summary>
     public static ScoredDocs Except(ScoredDocs include, ScoredDocs exclude)
     {

@@ -11,17 +11,23 @@ public sealed partial class SearchIndex
     /// </summary>
     public SearchResults Search(SearchRequest request, Snippeter? snippeter)
     {
-        var hardFilters = request.Query.Ranges.Select(RangePredicate).ToList();
+        var hardFilters = request.Query.Ranges.Select(RangeBits).ToList();
         var dimensionFilters = DimensionFilters(request);
         var tally = request.CountFacets ? Buckets.StartTally() : null;
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
         var matches = Matches(request.Query);
-        if (matches is not null && tally is null && hardFilters.Count == 0 && dimensionFilters.Count == 0
-            && request.Sort == SearchSort.Relevance && _deletedRows == 0)
+        if (matches is not null && tally is null && request.Sort == SearchSort.Relevance && _deletedRows == 0)
         {
-            // Nothing to count or filter and every match is live: the total is the size of the set, and the best
-            // hits come from its ranking, which a frequent term's cached set keeps once computed.
+            // Nothing to count and every match is live: the filters, if any, are one bitset to test each match
+            // against; the total is the size of what passes, and the best hits come from its ranking, which a frequent
+            // term's cached set keeps once computed.
+            var bitsets = hardFilters.Concat(dimensionFilters.Select(f => f.Bits)).ToList();
+            if (bitsets.Count > 0)
+            {
+                matches = matches.Within(Bitsets.And(bitsets));
+            }
+
             var best = matches.Best(request.Offset + request.Limit);
             var ranked = best.Skip(request.Offset).Select(i => ((long)matches.Docs[i], (double)matches.Scores[i])).ToList();
             return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal));
@@ -80,11 +86,11 @@ public sealed partial class SearchIndex
         return new SearchResults(total, hits, facets);
     }
 
-    private static bool PassesAll(List<Func<long, bool>> filters, long rowid)
+    private static bool PassesAll(List<ulong[]> filters, long rowid)
     {
         foreach (var filter in filters)
         {
-            if (!filter(rowid))
+            if (!Bitsets.Has(filter, rowid))
             {
                 return false;
             }
@@ -136,7 +142,7 @@ public sealed partial class SearchIndex
 
             if (!_facets.TryGetValue(dimension, out var facet))
             {
-                filters.Add(new DimensionFilter(dimension, _ => false));
+                filters.Add(new DimensionFilter(dimension, new ulong[(_live.Length + 63) >> 6]));
                 continue;
             }
 
@@ -158,27 +164,26 @@ public sealed partial class SearchIndex
 
         foreach (var range in request.Ranges)
         {
-            var predicate = RangePredicate(range);
+            var bits = RangeBits(range);
             var existing = filters.FindIndex(f => f.Dimension == range.Dimension);
             if (existing >= 0)
             {
-                var other = filters[existing].Accepts;
-                filters[existing] = new DimensionFilter(range.Dimension, r => other(r) && predicate(r));
+                filters[existing] = new DimensionFilter(range.Dimension, Bitsets.And([filters[existing].Bits, bits]));
             }
             else
             {
-                filters.Add(new DimensionFilter(range.Dimension, predicate));
+                filters.Add(new DimensionFilter(range.Dimension, bits));
             }
         }
 
         return filters;
     }
 
-    private Func<long, bool> RangePredicate(RangeFilter range)
+    private ulong[] RangeBits(RangeFilter range)
     {
         if (!_facets.TryGetValue(range.Dimension, out var facet))
         {
-            return _ => false;
+            return new ulong[(_live.Length + 63) >> 6];
         }
 
         var key = range.Dimension + "\u0001" + range.Low?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".." + range.High?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
@@ -204,7 +209,7 @@ public sealed partial class SearchIndex
     /// each for a million documents): a filter is asked of every match, and a bit test is far cheaper than reading a
     /// document's facet values. The same filters come back all the time (a language, a person, a period).
     /// </summary>
-    private Func<long, bool> Bitset(string key, Func<long, bool> accepts)
+    private ulong[] Bitset(string key, Func<long, bool> accepts)
     {
         if (!_filters.TryGetValue(key, out var bits))
         {
@@ -225,7 +230,7 @@ public sealed partial class SearchIndex
             _filters.TryAdd(key, bits);
         }
 
-        return rowid => rowid < _live.Length && (bits[rowid >> 6] & (1UL << (int)(rowid & 63))) != 0;
+        return bits;
     }
 
     private List<SearchHit> LoadHits(List<(long Rowid, double Score)> ranked, CompiledQuery query, Snippeter? snippeter)
@@ -317,5 +322,8 @@ public sealed partial class SearchIndex
     /// <summary>The facet views of this generation and every document's buckets, built once, by the first faceted search.</summary>
     private FacetBuckets Buckets => _buckets ??= FacetBuckets.Build([.. _facets.Values.SelectMany(FacetView.For)], _live.Length);
 
-    private sealed record DimensionFilter(string Dimension, Func<long, bool> Accepts);
+    private sealed record DimensionFilter(string Dimension, ulong[] Bits)
+    {
+        public bool Accepts(long rowid) => Bitsets.Has(Bits, rowid);
+    }
 }

@@ -17,8 +17,10 @@ public class RankedShortcutTests
         var files = new Dictionary<string, string>();
         for (var i = 0; i < 300; i++)
         {
-            // Few words, often repeated: many equal scores, so the order of ties is checked too.
-            files[$"d{i:D3}.txt"] = string.Join(' ', Enumerable.Range(0, 1 + random.Next(6)).Select(_ => words[random.Next(words.Length)])) + ".";
+            // Few words, often repeated: many equal scores, so the order of ties is checked too. Every third document
+            // starts with a Persian sentence, which makes it Persian: the language filter then splits the matches.
+            var persian = i % 3 == 0 ? "گزارش زندان اوین و دادگاه. " : "";
+            files[$"d{i:D3}.txt"] = persian + string.Join(' ', Enumerable.Range(0, 1 + random.Next(6)).Select(_ => words[random.Next(words.Length)])) + ".";
         }
 
         using var index = new TestIndex(files);
@@ -28,19 +30,24 @@ public class RankedShortcutTests
         {
             foreach (var query in queries)
             {
-                for (var page = 0; page < 3; page++)
+                foreach (var language in (string?[])[null, "en", "fa"])
                 {
-                    var plain = index.Engine.Search(new SearchQuery { Text = query, Offset = page * 7, Limit = 7, Facets = false });
-                    var counted = index.Engine.Search(new SearchQuery { Text = query, Offset = page * 7, Limit = 7, Facets = true });
+                    var filters = language is null ? new Dictionary<string, IReadOnlyList<string>>() : new Dictionary<string, IReadOnlyList<string>> { ["lang"] = [language] };
+                    for (var page = 0; page < 3; page++)
+                    {
+                        var plain = index.Engine.Search(new SearchQuery { Text = query, Offset = page * 7, Limit = 7, Facets = false, Filters = filters });
+                        var counted = index.Engine.Search(new SearchQuery { Text = query, Offset = page * 7, Limit = 7, Facets = true, Filters = filters });
 
-                    Assert.That(plain.Total, Is.EqualTo(counted.Total), $"{stage}: total of '{query}'");
-                    Assert.That(plain.Hits.Select(h => (h.Id, h.Score)), Is.EqualTo(counted.Hits.Select(h => (h.Id, h.Score))), $"{stage}: page {page} of '{query}'");
+                        Assert.That(plain.Total, Is.EqualTo(counted.Total), $"{stage}: total of '{query}' in {language ?? "any language"}");
+                        Assert.That(plain.Hits.Select(h => (h.Id, h.Score)), Is.EqualTo(counted.Hits.Select(h => (h.Id, h.Score))), $"{stage}: page {page} of '{query}' in {language ?? "any language"}");
+                    }
                 }
             }
         }
 
         Compare("as built");
         Assert.That(index.Search("prison", 0).Total, Is.GreaterThan(21), "the pages compared are full");
+        Assert.That(index.Engine.Search(new SearchQuery { Text = "prison", Limit = 0, Filters = new Dictionary<string, IReadOnlyList<string>> { ["lang"] = ["fa"] } }).Total, Is.InRange(1, 99), "the filter splits the matches");
 
         var path = index.Directory.CurrentGeneration()!;
         using (var writer = IndexWriter.Open(path))
