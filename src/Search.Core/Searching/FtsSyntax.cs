@@ -20,5 +20,8 @@ public static class FtsSyntax
 
     public static MatchExpression All(IEnumerable<MatchExpression> expressions) => new AllMatch([.. expressions]);
 
+    /// <summary>One word's expression (see <see cref="WordMatch"/>).</summary>
+    public static MatchExpression Word(MatchExpression expression) => new WordMatch(expression);
+
     public static MatchExpression ButNot(MatchExpression include, MatchExpression exclude) => new ButNotMatch(include, exclude);
 }

@@ -12,6 +12,9 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
 {
     private const int AllColumns = 0b111;
 
+    // Cache keys of whole words carry this bit beside their column mask, so they never meet a single term's key.
+    private const int WordKey = 0x100;
+
     public ScoredDocs Evaluate(MatchExpression expression) => Evaluate(expression, AllColumns);
 
     private ScoredDocs Evaluate(MatchExpression expression, int columns) => expression switch
@@ -22,6 +25,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
         AnyMatch any => ScoredDocs.Union([.. any.Parts.Select(p => Evaluate(p, columns))]),
         AllMatch all => ScoredDocs.Intersect([.. all.Parts.Select(p => Evaluate(p, columns))]),
         ButNotMatch butNot => ScoredDocs.Except(Evaluate(butNot.Include, columns), Evaluate(butNot.Exclude, columns)),
+        WordMatch word => cache.GetOrAdd(columns | WordKey, word.Inner.ToFts(), () => Evaluate(word.Inner, columns)),
         _ => throw new InvalidOperationException($"Unknown match expression {expression.GetType().Name}."),
     };
 

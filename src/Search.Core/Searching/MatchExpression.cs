@@ -40,3 +40,12 @@ public sealed record ButNotMatch(MatchExpression Include, MatchExpression Exclud
 {
     public override string ToFts() => "(" + Include.ToFts() + " NOT " + Exclude.ToFts() + ")";
 }
+
+/// <summary>
+/// Everything one word of the query matches: its terms in each field and the gazetteer entities it names. Its scored
+/// set depends only on the generation, so it is evaluated once and kept, like a single term's.
+/// </summary>
+public sealed record WordMatch(MatchExpression Inner) : MatchExpression
+{
+    public override string ToFts() => Inner.ToFts();
+}

@@ -181,7 +181,8 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
             }
         }
 
-        return expression;
+        // A word of single terms (no phrase) whose expression is more than one term: evaluated once per generation.
+        return expression is AnyMatch && SingleTerms(expression) ? FtsSyntax.Word(expression) : expression;
     }
 
     /// <summary>
@@ -219,6 +220,14 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
         var parts = byTerms.Select(b => FtsSyntax.InColumns(string.Join(' ', b.Fields), build(b.Terms))).ToList();
         return parts.Count == 1 ? parts[0] : FtsSyntax.Any(parts);
     }
+
+    private static bool SingleTerms(MatchExpression expression) => expression switch
+    {
+        TermsMatch terms => terms.Terms.Count == 1 && !terms.Prefix,
+        ColumnsMatch columns => SingleTerms(columns.Inner),
+        AnyMatch any => any.Parts.All(SingleTerms),
+        _ => false,
+    };
 
     private static List<string> Terms(IAnalyzer analyzer, string text) => [.. analyzer.Analyze(text).Select(t => t.Term)];
 

@@ -1,3 +1,5 @@
+using Search.Core.Searching;
+
 namespace Search.Core.Tests.Searching;
 
 /// <summary>Searches over the two seed documents, through the real index on disk.</summary>
@@ -92,5 +94,21 @@ public class SeedSearchTests
         Assert.That(document!.Body, Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryPaths.Seeds, First + ".txt"))));
         Assert.That(document.Byline, Does.StartWith("Sanabargh Zahedi"));
         Assert.That(_index.Engine.GetDocument("missing"), Is.Null);
+    }
+
+    [Test]
+    public void A_word_that_names_an_entity_is_one_cached_unit_and_answers_alike_every_time()
+    {
+        var analyzers = Analyzers.Settings.Analyzers;
+        using var lease = _index.Host.Acquire()!;
+        var compiler = new QueryCompiler(analyzers.ForField, analyzers.NormalizerForField, new IndexQueryExpansion(lease.Index, Analyzers.Settings.Extractor.Gazetteer));
+        var compiled = compiler.Compile(QueryParser.Parse("Khamenei"));
+
+        Assert.That(compiled.Match, Is.TypeOf<WordMatch>(), "the word and the entity it names form one unit");
+        Assert.That(compiled.Match!.ToFts(), Does.Contain("{tags}"));
+        var first = _index.Search("Khamenei", 20).Hits.Select(h => (h.Id, h.Score)).ToList();
+        var again = _index.Search("Khamenei", 20).Hits.Select(h => (h.Id, h.Score)).ToList();
+        Assert.That(first, Is.Not.Empty);
+        Assert.That(again, Is.EqualTo(first));
     }
 }
