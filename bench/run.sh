@@ -80,11 +80,11 @@ for r in $(seq 1 "$runs"); do
   "${tool[@]}" latency --index "$work/ours" --queries "$work/queries" >> "$raw/ours-latency.json"
   for cls in rare common and or phrase prefix fuzzy; do
     for facets in "" "--facets"; do
-      out=$(bash "$lucene/run.sh" search --index "$work/lucene" --queries "$work/queries/$cls.tsv" --k 10 $facets --repeat 5 --op AND 2>/dev/null | tail -1)
+      out=$(bash "$lucene/run.sh" search --index "$work/lucene" --queries "$work/queries/$cls.tsv" --k 10 $facets --repeat 5 --op AND --run "$raw/lucene-$cls.trec" 2>/dev/null | tail -1)
       echo "{\"engine\": \"lucene\", \"class\": \"$cls\", \"facets\": $([ -n "$facets" ] && echo true || echo false), \"filter\": false, \"report\": $out}" >> "$raw/lucene-latency.json"
     done
     awk -F'\t' '{ print $1 "\t+(" $2 ") +lang:" (($1 ~ /-fa-/) ? "fa" : "en") }' "$work/queries/$cls.tsv" > "$work/queries/$cls.filter.tsv"
-    out=$(bash "$lucene/run.sh" search --index "$work/lucene" --queries "$work/queries/$cls.filter.tsv" --k 10 --repeat 5 2>/dev/null | tail -1)
+    out=$(bash "$lucene/run.sh" search --index "$work/lucene" --queries "$work/queries/$cls.filter.tsv" --k 10 --repeat 5 --run "$raw/lucene-$cls-filter.trec" 2>/dev/null | tail -1)
     echo "{\"engine\": \"lucene\", \"class\": \"$cls\", \"facets\": false, \"filter\": true, \"report\": $out}" >> "$raw/lucene-latency.json"
   done
 done
