@@ -98,7 +98,8 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
         return new ScoredDocs(docs, scores, docs.Length);
     }
 
-    private PostingList Postings(int column, string term) => snapshot.Read(c => postings.Get(c, column, term));
+    // The chunks are read on the shared snapshot connection; decoding them, which is the longer part, happens outside it.
+    private PostingList Postings(int column, string term) => PostingsReader.Decode(snapshot.Read(c => postings.ReadChunks(c, column, term)));
 
     /// <summary>The rowids FTS5 matches, ascending, limited to the documents of this generation's snapshot.</summary>
     private int[] Rowids(string fts) => snapshot.Read(connection =>

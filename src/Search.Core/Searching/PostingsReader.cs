@@ -12,7 +12,12 @@ internal sealed class PostingsReader(long sequence)
     /// <summary>A prefix with more expansions than this is answered by FTS5, without reading each term's postings.</summary>
     public const int MaxPrefixExpansions = 512;
 
-    public PostingList Get(SqliteConnection connection, int column, string term)
+    public PostingList Get(SqliteConnection connection, int column, string term) => Decode(ReadChunks(connection, column, term));
+
+    public static PostingList Decode(List<byte[]> chunks) => chunks.Count == 0 ? PostingList.Empty : PostingList.Decode(chunks);
+
+    /// <summary>The stored chunks of a term, in sequence order, not yet decoded.</summary>
+    public List<byte[]> ReadChunks(SqliteConnection connection, int column, string term)
     {
         var chunks = new List<byte[]>();
         using (var command = connection.CreateCommand())
@@ -28,7 +33,7 @@ internal sealed class PostingsReader(long sequence)
             }
         }
 
-        return chunks.Count == 0 ? PostingList.Empty : PostingList.Decode(chunks);
+        return chunks;
     }
 
     /// <summary>The terms of a column that start with <paramref name="prefix"/>, up to <paramref name="limit"/> of them.</summary>
