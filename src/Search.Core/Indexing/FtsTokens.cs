@@ -61,7 +61,8 @@ public static class FtsTokens
 
     public static bool IsTokenChar(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c is '.' or '_';
 
-    private static string Fold(ReadOnlySpan<char> token)
+    /// <summary>The token with ASCII capitals folded to lower case, as FTS5 stores it.</summary>
+    public static string Fold(ReadOnlySpan<char> token)
     {
         foreach (var c in token)
         {

@@ -166,6 +166,11 @@ public sealed class IndexWriter : IDisposable
     public void Commit()
     {
         FlushPostings();
+        CommitTransaction();
+    }
+
+    private void CommitTransaction()
+    {
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;
@@ -258,10 +263,7 @@ public sealed class IndexWriter : IDisposable
             if (_newGeneration && _postings.Size < PostingsBufferBytes)
             {
                 // A generation being built is read by nobody: its documents commit, its postings wait (see above).
-                _transaction?.Commit();
-                _transaction?.Dispose();
-                _transaction = null;
-                _pending = 0;
+                CommitTransaction();
                 return;
             }
 

@@ -38,7 +38,7 @@ internal sealed class PostingsBuffer
             var token = terms.AsSpan(start, length);
             if (FtsTokens.NeedsFolding(token))
             {
-                var folded = FtsTokens.Split(token.ToString())[0];
+                var folded = FtsTokens.Fold(token);
                 _frequencies[folded] = _frequencies.GetValueOrDefault(folded) + 1;
             }
             else

@@ -13,9 +13,6 @@ internal sealed class PostingList(int[] docs, ushort[] frequencies)
 
     public int Count => docs.Length;
 
-    /// <summary>Roughly what the list costs in memory.</summary>
-    public long Bytes => 48 + (docs.Length * 6L);
-
     /// <summary>Decodes the chunks of one term, in sequence order (see <see cref="PostingsBuffer"/> for the format).</summary>
     public static PostingList Decode(IReadOnlyList<byte[]> chunks)
     {

@@ -60,7 +60,8 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
                 heap.Enqueue(i, (score, i));
                 if (heap.Count == n)
                 {
-                    threshold = heap.UnorderedItems.Min(e => e.Priority.Score);
+                    heap.TryPeek(out _, out var worst);
+                    threshold = worst.Score;
                 }
             }
             else if (score > threshold)
