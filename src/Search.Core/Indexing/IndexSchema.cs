@@ -3,20 +3,24 @@ using Microsoft.Data.Sqlite;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// The tables of one index generation. Original text and metadata live in ordinary tables; the FTS5 table is
-/// contentless and receives only our analyzed terms joined by spaces, through FTS5's ascii tokenizer: it splits on
-/// spaces and ASCII punctuation and treats every non-ASCII character as part of a word, so it never re-analyzes
-/// Persian (unicode61 would split words at ZWNJ and at every haraka). '.' and '_' are word characters so that
-/// "3.5", "8.8.1" and facet tokens such as "lang_fa" survive whole.
-/// The body comes last in the docs table: the short columns that opening a generation (published) and an incremental
-/// run (hash) read for every document sit at the start of each row, before the body's overflow pages, which SQLite
-/// then never reads for them.
-/// Beside FTS5, the postings table holds each term's documents and frequencies in our own compact form: FTS5 answers
-/// phrases, and the postings let us rank and count without asking FTS5 to score every match (see PostingsBuffer).
+/// The tables of one index generation. Original text and metadata live in ordinary tables; the inverted index is
+/// the postings table: per column and term, the documents that hold it with how often, and where (see
+/// <see cref="PostingsBuffer"/> for the format). Its terms are our analyzed terms, split as <see cref="FtsTokens"/>
+/// splits them.
+/// Until schema version 4 an FTS5 table held the same terms; it answered phrases and little else by then, and
+/// writing it cost a fifth of indexing time and a third of the file, so version 5 answers phrases from the positions
+/// in our postings and has no FTS5 table (docs/performance.md has the measurements).
+/// The body comes last in the docs table: the short columns that opening a generation (published, lengths) and an
+/// incremental run (hash) read for every document sit at the start of each row, before the body's overflow pages,
+/// which SQLite then never reads for them. lengths holds the number of terms of each column (a varint each), which
+/// BM25 needs.
+/// In the postings table, doc_count (how many documents a chunk lists) comes before the blobs so that reading the
+/// vocabulary with its document frequencies never reads a blob, and data before pos so that a query that needs no
+/// positions stops reading a row before them.
 /// </summary>
 public static class IndexSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Metadata key: the sequence number of the last postings flush.</summary>
     public const string PostingsSequenceKey = "postings_seq";
@@ -29,6 +33,7 @@ public static class IndexSchema
             hash TEXT NOT NULL,
             lang TEXT NOT NULL,
             published TEXT,
+            lengths BLOB NOT NULL,
             title TEXT NOT NULL,
             byline TEXT,
             source TEXT NOT NULL,
@@ -51,12 +56,10 @@ public static class IndexSchema
             col INTEGER NOT NULL,
             term TEXT NOT NULL,
             seq INTEGER NOT NULL,
+            doc_count INTEGER NOT NULL,
             data BLOB NOT NULL,
+            pos BLOB NOT NULL,
             PRIMARY KEY(col, term, seq)) WITHOUT ROWID;
-        CREATE VIRTUAL TABLE fts USING fts5(
-            title, body, tags,
-            content='', contentless_delete=1,
-            tokenize="ascii tokenchars '._'");
         """;
 
     public static void Create(SqliteConnection connection)

@@ -20,10 +20,11 @@ public sealed class IndexWriter : IDisposable
 
     private readonly SqliteConnection _connection;
     private static readonly string[] DeleteStatements =
-        ["DELETE FROM fts WHERE rowid = $r", "DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
+        ["DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly PostingsBuffer _postings = new();
+    private readonly List<(int Start, int Length)>[] _tokens = [[], [], []];
     private readonly bool _newGeneration;
     private long _postingsSequence;
     private SqliteTransaction? _transaction;
@@ -94,26 +95,28 @@ public sealed class IndexWriter : IDisposable
     {
         var source = document.Source;
         Delete(source.Id);
-        var insert = Prepared("INSERT INTO docs(id, title, byline, body, lang, published, source, hash) VALUES ($id, $title, $byline, $body, $lang, $published, $source, $hash) RETURNING rowid");
+        string[] columns = [document.TitleTerms, document.BodyTerms, document.TagTerms];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            _tokens[c].Clear();
+            _tokens[c].AddRange(FtsTokens.Ranges(columns[c]));
+        }
+
+        var insert = Prepared("INSERT INTO docs(id, title, byline, body, lang, published, lengths, source, hash) VALUES ($id, $title, $byline, $body, $lang, $published, $lengths, $source, $hash) RETURNING rowid");
         Set(insert, "$id", source.Id);
         Set(insert, "$title", source.Title);
         Set(insert, "$byline", source.Byline);
         Set(insert, "$body", source.Body);
         Set(insert, "$lang", source.Language);
         Set(insert, "$published", source.Published);
+        Set(insert, "$lengths", Lengths());
         Set(insert, "$source", source.Source);
         Set(insert, "$hash", source.ContentHash);
         var rowid = (long)insert.ExecuteScalar()!;
-
-        var fts = Prepared("INSERT INTO fts(rowid, title, body, tags) VALUES ($r, $t, $b, $g)");
-        Set(fts, "$r", rowid);
-        Set(fts, "$t", document.TitleTerms);
-        Set(fts, "$b", document.BodyTerms);
-        Set(fts, "$g", document.TagTerms);
-        fts.ExecuteNonQuery();
-        _postings.Add(rowid, 0, document.TitleTerms);
-        _postings.Add(rowid, 1, document.BodyTerms);
-        _postings.Add(rowid, 2, document.TagTerms);
+        for (var c = 0; c < columns.Length; c++)
+        {
+            _postings.Add(rowid, c, columns[c], _tokens[c]);
+        }
 
         var facet = Prepared("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");
         foreach (var f in document.Facets)
@@ -178,13 +181,12 @@ public sealed class IndexWriter : IDisposable
     }
 
     /// <summary>
-    /// Merges FTS5 segments and leaves the file ready to serve: for a finished full build, before it is published.
-    /// A new generation is switched to WAL here; an existing one has its WAL truncated.
+    /// Leaves the file ready to serve: for a finished full build, before it is published. A new generation is
+    /// switched to WAL here; an existing one has its WAL truncated.
     /// </summary>
     public void Optimize()
     {
         Commit();
-        IndexSchema.Execute(_connection, "INSERT INTO fts(fts) VALUES('optimize');");
         if (_newGeneration)
         {
             IndexSchema.ConfigureForServing(_connection);
@@ -234,6 +236,19 @@ public sealed class IndexWriter : IDisposable
     }
 
 
+    /// <summary>The number of terms in each column of the document being added, a varint each.</summary>
+    private byte[] Lengths()
+    {
+        Span<byte> bytes = stackalloc byte[10 * 3];
+        var length = 0;
+        foreach (var tokens in _tokens)
+        {
+            length += Varint.Write(bytes[length..], (ulong)tokens.Count);
+        }
+
+        return bytes[..length].ToArray();
+    }
+
     /// <summary>Writes the buffered postings as one chunk per term, in the open transaction.</summary>
     private void FlushPostings()
     {
@@ -243,8 +258,8 @@ public sealed class IndexWriter : IDisposable
         }
 
         _postingsSequence++;
-        var insert = Prepared("INSERT INTO postings(col, term, seq, data) VALUES ($c, $t, $s, $d)");
-        foreach (var name in (string[])["$c", "$t", "$s", "$d"])
+        var insert = Prepared("INSERT INTO postings(col, term, seq, doc_count, data, pos) VALUES ($c, $t, $s, $n, $d, $p)");
+        foreach (var name in (string[])["$c", "$t", "$s", "$n", "$d", "$p"])
         {
             Set(insert, name, null);
         }

@@ -3,61 +3,65 @@ using Microsoft.Data.Sqlite;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// Collects the postings of documents as they are written (per column and term: the documents that hold the term and
-/// how often) and writes them as one chunk per term to the postings table. A chunk is a varint count, then a
-/// (rowid delta, frequency) varint pair per document, rowids ascending; every chunk of a flush carries the same
-/// sequence number, so chunks read in sequence order list rowids in ascending order, and a reader that stops at the
-/// sequence it opened with sees exactly the documents that were there when it opened.
+/// Collects the postings of documents as they are written (per column and term: the documents that hold the term, how
+/// often, and at which positions) and writes them as one chunk per term to the postings table. A chunk is two blobs:
+/// data, a varint count, then a (rowid delta, frequency) varint pair per document, rowids ascending; and pos, for the
+/// same documents in the same order, each one's positions (the first as it is, the others as the gap from the one
+/// before), as many as its frequency. A position is the index of the term among its column's terms. Every chunk of a
+/// flush carries the same sequence number, so chunks read in sequence order list rowids in ascending order, and a
+/// reader that stops at the sequence it opened with sees exactly the documents that were there when it opened.
 /// </summary>
 internal sealed class PostingsBuffer
 {
-    /// <summary>Columns of the FTS5 table, in its order; the postings use the same numbers.</summary>
+    /// <summary>The full-text columns; the postings' column numbers are indexes into this.</summary>
     public static readonly string[] Columns = ["title", "body", "tags"];
 
-    private const int EntryOverhead = 48; // what the dictionary and the list object cost per term, roughly
+    private const int EntryOverhead = 64; // what the dictionary and the buffer objects cost per term, roughly
 
     // Per column, each term's buffer; looked up by the characters of a token, so a term already seen costs no string.
     private readonly Dictionary<string, TermBuffer>[] _terms = [.. Columns.Select(_ => new Dictionary<string, TermBuffer>(StringComparer.Ordinal))];
-    private readonly Dictionary<string, int> _frequencies = new(StringComparer.Ordinal);
-    private readonly List<(int Start, int Length)> _ranges = [];
+    private readonly List<TermBuffer> _touched = [];
 
     /// <summary>Roughly how many bytes the buffer holds.</summary>
     public long Size { get; private set; }
 
     public bool IsEmpty => _terms.All(t => t.Count == 0);
 
-    public void Add(long rowid, int column, string terms)
+    /// <summary>Adds one column of one document: <paramref name="tokens"/> are the ranges of its terms in <paramref name="text"/>.</summary>
+    public void Add(long rowid, int column, string text, List<(int Start, int Length)> tokens)
     {
-        _frequencies.Clear();
-        var frequencies = _frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
-        var buffers = _terms[column].GetAlternateLookup<ReadOnlySpan<char>>();
-        _ranges.Clear();
-        _ranges.AddRange(FtsTokens.Ranges(terms));
-        foreach (var (start, length) in _ranges)
+        var terms = _terms[column];
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var position = 0; position < tokens.Count; position++)
         {
-            var token = terms.AsSpan(start, length);
+            var (start, length) = tokens[position];
+            var token = text.AsSpan(start, length);
+            TermBuffer? buffer;
             if (FtsTokens.NeedsFolding(token))
             {
                 var folded = FtsTokens.Fold(token);
-                _frequencies[folded] = _frequencies.GetValueOrDefault(folded) + 1;
+                if (!terms.TryGetValue(folded, out buffer))
+                {
+                    buffer = NewTerm(terms, folded);
+                }
             }
-            else
+            else if (!lookup.TryGetValue(token, out buffer))
             {
-                frequencies[token] = frequencies.TryGetValue(token, out var n) ? n + 1 : 1;
+                buffer = NewTerm(terms, token.ToString());
+            }
+
+            if (buffer.AddPosition(rowid, position))
+            {
+                _touched.Add(buffer);
             }
         }
 
-        foreach (var (term, frequency) in _frequencies)
+        foreach (var buffer in _touched)
         {
-            if (!buffers.TryGetValue(term, out var buffer))
-            {
-                buffer = new TermBuffer();
-                _terms[column][term] = buffer;
-                Size += EntryOverhead + (term.Length * 2);
-            }
-
-            Size += buffer.Append(rowid, frequency);
+            Size += buffer.EndDocument();
         }
+
+        _touched.Clear();
     }
 
     /// <summary>Writes one chunk per term with sequence number <paramref name="sequence"/> and empties the buffer.</summary>
@@ -66,14 +70,18 @@ internal sealed class PostingsBuffer
         var column = insert.Parameters["$c"];
         var term = insert.Parameters["$t"];
         insert.Parameters["$s"].Value = sequence;
+        var count = insert.Parameters["$n"];
         var data = insert.Parameters["$d"];
+        var positions = insert.Parameters["$p"];
         for (var c = 0; c < _terms.Length; c++)
         {
             foreach (var (t, buffer) in _terms[c])
             {
                 column.Value = c;
                 term.Value = t;
-                data.Value = buffer.ToChunk();
+                count.Value = buffer.Count;
+                data.Value = buffer.DataChunk();
+                positions.Value = buffer.PositionsChunk();
                 insert.ExecuteNonQuery();
             }
 
@@ -83,38 +91,81 @@ internal sealed class PostingsBuffer
         Size = 0;
     }
 
+    private TermBuffer NewTerm(Dictionary<string, TermBuffer> terms, string term)
+    {
+        var buffer = new TermBuffer();
+        terms[term] = buffer;
+        Size += EntryOverhead + (term.Length * 2);
+        return buffer;
+    }
+
     private sealed class TermBuffer
     {
-        private byte[] _bytes = new byte[16];
-        private int _length;
-        private long _last;
-        private int _count;
+        private byte[] _docs = new byte[16];
+        private byte[] _positions = new byte[16];
+        private int _docsLength;
+        private int _positionsLength;
+        private long _lastDoc;
+        private int _accounted = 32;
 
-        /// <summary>Appends one document; returns how many bytes the buffer grew by.</summary>
-        public int Append(long rowid, int frequency)
+        // The document whose positions are being added, how many it has so far, and the last one.
+        private long _current = -1;
+        private int _frequency;
+        private int _lastPosition;
+
+        public int Count { get; private set; }
+
+        /// <summary>Adds one position of the term in document <paramref name="rowid"/>; true when it is the document's first.</summary>
+        public bool AddPosition(long rowid, int position)
         {
-            var before = _bytes.Length;
-            if (_length + 20 > _bytes.Length)
+            var first = rowid != _current;
+            if (first)
             {
-                Array.Resize(ref _bytes, _bytes.Length * 2);
+                _current = rowid;
+                _frequency = 0;
+                _lastPosition = 0;
             }
 
-            _length += Varint.Write(_bytes.AsSpan(_length), (ulong)(rowid - _last));
-            _length += Varint.Write(_bytes.AsSpan(_length), (ulong)frequency);
-            _last = rowid;
-            _count++;
-            return _bytes.Length - before;
+            if (_positionsLength + 5 > _positions.Length)
+            {
+                Array.Resize(ref _positions, _positions.Length * 2);
+            }
+
+            _positionsLength += Varint.Write(_positions.AsSpan(_positionsLength), (ulong)(position - _lastPosition));
+            _lastPosition = position;
+            _frequency++;
+            return first;
         }
 
-        public byte[] ToChunk()
+        /// <summary>Writes the current document's entry; returns how many bytes the buffer grew by since the last call.</summary>
+        public int EndDocument()
+        {
+            if (_docsLength + 20 > _docs.Length)
+            {
+                Array.Resize(ref _docs, _docs.Length * 2);
+            }
+
+            _docsLength += Varint.Write(_docs.AsSpan(_docsLength), (ulong)(_current - _lastDoc));
+            _docsLength += Varint.Write(_docs.AsSpan(_docsLength), (ulong)_frequency);
+            _lastDoc = _current;
+            Count++;
+            var size = _docs.Length + _positions.Length;
+            var grown = size - _accounted;
+            _accounted = size;
+            return grown;
+        }
+
+        public byte[] DataChunk()
         {
             Span<byte> header = stackalloc byte[10];
-            var headerLength = Varint.Write(header, (ulong)_count);
-            var chunk = new byte[headerLength + _length];
+            var headerLength = Varint.Write(header, (ulong)Count);
+            var chunk = new byte[headerLength + _docsLength];
             header[..headerLength].CopyTo(chunk);
-            _bytes.AsSpan(0, _length).CopyTo(chunk.AsSpan(headerLength));
+            _docs.AsSpan(0, _docsLength).CopyTo(chunk.AsSpan(headerLength));
             return chunk;
         }
+
+        public byte[] PositionsChunk() => _positions.AsSpan(0, _positionsLength).ToArray();
     }
 }
 
@@ -149,5 +200,20 @@ public static class Varint
 
             shift += 7;
         }
+    }
+
+    /// <summary>Moves past <paramref name="count"/> varints: each ends at a byte below 0x80.</summary>
+    public static void Skip(ReadOnlySpan<byte> source, ref int position, int count)
+    {
+        var i = position;
+        while (count > 0)
+        {
+            if (source[i++] < 0x80)
+            {
+                count--;
+            }
+        }
+
+        position = i;
     }
 }

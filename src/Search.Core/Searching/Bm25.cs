@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
@@ -29,45 +28,19 @@ internal sealed class Bm25
 
     public int Documents { get; }
 
-    /// <summary>Reads every document's column lengths from FTS5's docsize table (a varint per column).</summary>
-    public static Bm25 Load(SqliteConnection connection, bool[] live, int documents)
+    /// <summary>
+    /// From every document's column lengths (terms per column, by rowid; 0 for rowids that hold no document) and the
+    /// number of documents.
+    /// </summary>
+    public static Bm25 FromLengths(int[][] lengths, int documents)
     {
-        var columns = PostingsBuffer.Columns.Length;
-        var lengths = new int[columns][];
-        for (var c = 0; c < columns; c++)
-        {
-            lengths[c] = new int[live.Length];
-        }
-
-        var totals = new long[columns];
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id, sz FROM fts_docsize";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var rowid = reader.GetInt64(0);
-                if (rowid >= live.Length || !live[rowid])
-                {
-                    continue;
-                }
-
-                var sizes = (byte[])reader.GetValue(1);
-                var position = 0;
-                for (var c = 0; c < columns && position < sizes.Length; c++)
-                {
-                    var length = (int)Varint.Read(sizes, ref position);
-                    lengths[c][rowid] = length;
-                    totals[c] += length;
-                }
-            }
-        }
-
+        var columns = lengths.Length;
+        var totals = lengths.Select(l => l.Sum(n => (long)n)).ToArray();
         var norms = new float[columns][];
         for (var c = 0; c < columns; c++)
         {
             var average = documents == 0 ? 1f : Math.Max(1f, (float)totals[c] / documents);
-            var norm = norms[c] = new float[live.Length];
+            var norm = norms[c] = new float[lengths[c].Length];
             var column = lengths[c];
             for (var rowid = 0; rowid < norm.Length; rowid++)
             {

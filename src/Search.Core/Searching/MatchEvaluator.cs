@@ -5,10 +5,10 @@ namespace Search.Core.Searching;
 
 /// <summary>
 /// Evaluates a <see cref="MatchExpression"/> to scored documents. Single terms and prefixes are read from our
-/// postings and scored with BM25 in memory; phrases, which need positions, are matched by FTS5 (rowids only, which
-/// is cheap; scoring there is what is not) and scored by their terms. Boolean operators are merges of sorted sets.
+/// postings and scored with BM25 in memory; phrases are matched on the positions in the postings
+/// (<see cref="PhraseMatcher"/>) and scored by their terms. Boolean operators are merges of sorted sets.
 /// </summary>
-internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int snapshotRows)
+internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int rows)
 {
     private const int AllColumns = 0b111;
 
@@ -31,7 +31,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
 
     private ScoredDocs Terms(TermsMatch match, int columns)
     {
-        // FTS5 splits a quoted string with its tokenizer: so do we, so both see the same tokens.
+        // A quoted string is split as the indexed text was.
         var tokens = match.Terms.SelectMany(FtsTokens.Split).ToList();
         if (tokens.Count == 0 || columns == 0)
         {
@@ -49,7 +49,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
     private ScoredDocs Term(string term, int columns) =>
         cache.GetOrAdd(columns, term, () => ScoredDocs.Union([.. Columns(columns).Select(c => bm25.Score(c, Postings(c, term)))]));
 
-    /// <summary>Every indexed term that starts with the prefix, each scored as a term; FTS5 when there are too many.</summary>
+    /// <summary>Every indexed term that starts with the prefix, each scored as a term; scored alike when there are too many.</summary>
     private ScoredDocs Prefix(string prefix, int columns)
     {
         var parts = new List<ScoredDocs>();
@@ -58,7 +58,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
             var terms = snapshot.Read(c => postings.TermsStartingWith(c, column, prefix, PostingsReader.MaxPrefixExpansions + 1));
             if (terms.Count > PostingsReader.MaxPrefixExpansions)
             {
-                return Constant(Rowids(new ColumnsMatch(Names(columns), new TermsMatch([prefix], Prefix: true)).ToFts()));
+                return Constant(AnyColumn(columns, c => snapshot.Read(r => postings.DocumentsWithPrefix(r, c, prefix, rows))));
             }
 
             parts.AddRange(terms.Select(t => Term(t, 1 << column)));
@@ -67,10 +67,10 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
         return ScoredDocs.Union(parts);
     }
 
-    /// <summary>A phrase: FTS5 finds the documents that hold it, and each is scored by the phrase's terms.</summary>
+    /// <summary>A phrase: the documents that hold it in any of the columns, each scored by the phrase's terms.</summary>
     private ScoredDocs Phrase(TermsMatch match, List<string> tokens, int columns)
     {
-        var docs = Rowids(new ColumnsMatch(Names(columns), match).ToFts());
+        var docs = AnyColumn(columns, c => PhraseDocuments(c, tokens, match.Prefix));
         var scores = new float[docs.Length];
         foreach (var token in match.Prefix ? tokens.SkipLast(1) : tokens)
         {
@@ -89,6 +89,31 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
         return new ScoredDocs(docs, scores, docs.Length);
     }
 
+    /// <summary>The documents found in any of the columns, ascending, each once.</summary>
+    private static int[] AnyColumn(int columns, Func<int, int[]> documents)
+    {
+        var found = Columns(columns).Select(documents).ToList();
+        if (found.Count == 1)
+        {
+            return found[0];
+        }
+
+        var union = ScoredDocs.Union([.. found.Select(d => new ScoredDocs(d, new float[d.Length], d.Length))]);
+        return union.Docs[..union.Count];
+    }
+
+    private int[] PhraseDocuments(int column, List<string> tokens, bool prefix)
+    {
+        // Read on the snapshot connection; matching, the longer part, happens outside it.
+        var slots = snapshot.Read(connection => tokens
+            .Select((token, i) => prefix && i == tokens.Count - 1
+                ? postings.ReadPrefixWithPositions(connection, column, token)
+                : (IReadOnlyList<TermChunks>)[postings.ReadChunksWithPositions(connection, column, token)])
+            .Select(slot => (IReadOnlyList<TermChunks>)[.. slot.Where(t => t.Data.Count > 0)])
+            .ToList());
+        return PhraseMatcher.Match(slots);
+    }
+
     /// <summary>Documents scored alike, by how rare the set is: a broad prefix says little about each document.</summary>
     private ScoredDocs Constant(int[] docs)
     {
@@ -100,23 +125,6 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
 
     // The chunks are read on the shared snapshot connection; decoding them, which is the longer part, happens outside it.
     private PostingList Postings(int column, string term) => PostingsReader.Decode(snapshot.Read(c => postings.ReadChunks(c, column, term)));
-
-    /// <summary>The rowids FTS5 matches, ascending, limited to the documents of this generation's snapshot.</summary>
-    private int[] Rowids(string fts) => snapshot.Read(connection =>
-    {
-        var rowids = new List<int>();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM fts WHERE fts MATCH $m AND rowid < $n ORDER BY rowid";
-        command.Parameters.AddWithValue("$m", fts);
-        command.Parameters.AddWithValue("$n", snapshotRows);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rowids.Add((int)reader.GetInt64(0));
-        }
-
-        return rowids.ToArray();
-    });
 
     private static int Mask(IReadOnlyList<string> names)
     {

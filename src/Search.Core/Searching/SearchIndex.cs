@@ -94,10 +94,11 @@ public sealed partial class SearchIndex : IDisposable
 
         var published = new int[maxRowid + 1];
         var live = new bool[maxRowid + 1];
+        var lengths = PostingsBuffer.Columns.Select(_ => new int[maxRowid + 1]).ToArray();
         var count = 0;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT rowid, published FROM docs";
+            command.CommandText = "SELECT rowid, published, lengths FROM docs";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -108,11 +109,18 @@ public sealed partial class SearchIndex : IDisposable
                 {
                     published[rowid] = DateNumber(reader.GetString(1));
                 }
+
+                var sizes = (byte[])reader.GetValue(2);
+                var position = 0;
+                for (var c = 0; c < lengths.Length && position < sizes.Length; c++)
+                {
+                    lengths[c][rowid] = (int)Varint.Read(sizes, ref position);
+                }
             }
         }
 
         var facets = FacetStore.Load(connection, maxRowid);
-        var bm25 = Bm25.Load(connection, live, count);
+        var bm25 = Bm25.FromLengths(lengths, count);
         var sequence = long.Parse(metadata.GetValueOrDefault(IndexSchema.PostingsSequenceKey, "0"), CultureInfo.InvariantCulture);
         return new SearchIndex(path, connectionString, facets, published, live, metadata, count, bm25, sequence, snapshot);
     }
@@ -194,7 +202,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         if (_vocabulary is null)
         {
-            _vocabulary = _snapshot.Read(Vocabulary.Load);
+            _vocabulary = _snapshot.Read(c => Vocabulary.Load(c, _postings.Sequence));
         }
 
         return _vocabulary;

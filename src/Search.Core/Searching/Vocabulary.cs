@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Search.Core.Searching;
 
 /// <summary>
-/// The indexed terms with their document frequencies, read once through fts5vocab when a fuzzy or prefix request first
-/// needs them. Fuzzy matching compares against these, so "Khamenie~" finds the spelling the documents actually use.
+/// The indexed terms with their document frequencies, read once from the postings table when a fuzzy or prefix
+/// request first needs them (each chunk's document count sits before its blobs, so no blob is read). Fuzzy matching compares against these, so "Khamenie~" finds the spelling the documents actually use.
 /// Each term carries a 64-bit signature of its letters: one edit changes at most two of its bits, so a term whose
 /// signature differs in more than 2×edits bits cannot be near, and most of the vocabulary is passed over unexamined.
 /// </summary>
@@ -22,18 +22,14 @@ internal sealed class Vocabulary
         _signatures = [.. _terms.Select(Signature)];
     }
 
-    public static Vocabulary Load(SqliteConnection connection)
+    public static Vocabulary Load(SqliteConnection connection, long sequence)
     {
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, col)";
-            create.ExecuteNonQuery();
-        }
-
         var terms = new List<(string, long)>();
         using var command = connection.CreateCommand();
-        // Only words of the text columns: facet tokens in the tags column are not words anybody misspells.
-        command.CommandText = "SELECT term, sum(doc) FROM temp.vocab WHERE col IN ('title', 'body') GROUP BY term";
+        // Only words of the text columns (0 and 1): facet tokens in the tags column are not words anybody misspells.
+        // The counts include documents deleted since the last full build, whose postings stay until then.
+        command.CommandText = "SELECT term, sum(doc_count) FROM postings WHERE col IN (0, 1) AND seq <= $s GROUP BY term ORDER BY term";
+        command.Parameters.AddWithValue("$s", sequence);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -46,7 +42,7 @@ internal sealed class Vocabulary
     /// <summary>Indexed terms that start with <paramref name="prefix"/>, commonest first.</summary>
     public IReadOnlyList<(string Term, long Documents)> StartingWith(string prefix, int limit)
     {
-        // The terms come sorted from fts5vocab: the ones with the prefix are one contiguous run.
+        // The terms come sorted: the ones with the prefix are one contiguous run.
         var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
         if (first < 0)
         {

@@ -7,8 +7,9 @@ using Search.Core.Searching;
 namespace Search.Core.Tests.Searching;
 
 /// <summary>
-/// Our postings, written beside FTS5, must say what FTS5 says: the same tokens, and for every term the same documents
-/// with the same frequencies, through full builds, later writes in many commits, and deletions.
+/// Our postings are an inverted index of our own; FTS5, given the same analyzed terms, is the reference for what they
+/// must say: the same tokens, for every term the same documents at the same positions, and for phrases the same
+/// documents, through full builds, later writes in many commits, and deletions.
 /// </summary>
 public class PostingsTests
 {
@@ -51,62 +52,248 @@ public class PostingsTests
     }
 
     [Test]
-    public void Every_term_lists_the_documents_and_frequencies_fts5_has_for_it_after_builds_writes_and_deletions()
+    public void Every_term_lists_the_documents_frequencies_and_positions_fts5_finds_in_the_same_terms_after_builds_writes_and_deletions()
     {
-        using var temp = new TempFolder();
-        var sources = temp.Combine("sources");
-        Directory.CreateDirectory(sources);
-        var documents = RealDocuments(240).ToList();
-        for (var i = 0; i < 200; i++)
-        {
-            File.WriteAllText(Path.Combine(sources, $"d{i:D3}.txt"), documents[i]);
-        }
-
-        var directory = new IndexDirectory(temp.Combine("index"));
-        var built = new ReindexRunner(Analyzers.Settings).RunFull(directory, [new FolderSource(sources)]).Added;
-        var path = directory.CurrentGeneration()!;
-
-        // Later writes, each its own commit (as the API's PUT and DELETE make them): many chunks per term.
-        var analysis = new DocumentAnalysis(Analyzers.Settings, extractEntities: true);
-        using (var writer = IndexWriter.Open(path))
-        {
-            for (var i = 200; i < documents.Count; i++)
-            {
-                writer.Add(analysis.Analyze(TextFileReader.FromText($"d{i:D3}", documents[i], $"d{i:D3}.txt", $"h{i}")));
-                writer.Commit();
-            }
-
-            // Replaced and deleted documents: FTS5 forgets them, our postings keep their rowids for readers to skip.
-            writer.Add(analysis.Analyze(TextFileReader.FromText("d005", documents[7], "d005.txt", "changed")));
-            writer.Delete("d006");
-            writer.Commit();
-        }
-
-        using var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: true));
-        connection.Open();
-        var live = Rowids(connection, "SELECT rowid FROM docs");
+        using var corpus = new OracleCorpus();
         var postings = new PostingsReader(long.MaxValue);
-        Execute(connection, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, col)");
         var checkedTerms = 0;
-        using var vocabulary = connection.CreateCommand();
-        vocabulary.CommandText = "SELECT term, col, doc, cnt FROM temp.vocab";
-        using var terms = vocabulary.ExecuteReader();
-        while (terms.Read())
+        foreach (var (column, term, expected) in corpus.Oracle.Instances())
         {
-            var term = terms.GetString(0);
-            var column = Array.IndexOf(PostingsBuffer.Columns, terms.GetString(1));
-            var list = postings.Get(connection, column, term);
-            var ours = Enumerable.Range(0, list.Count).Where(i => live.Contains(list.Docs[i])).ToList();
-            var fts5 = Rowids(connection, "SELECT rowid FROM fts WHERE fts MATCH $m ORDER BY rowid", new ColumnsMatch([terms.GetString(1)], new TermsMatch([term])).ToFts());
+            var chunks = postings.ReadChunksWithPositions(corpus.Connection, Array.IndexOf(PostingsBuffer.Columns, column), term);
+            var ours = Decode(chunks).Where(p => corpus.Live.Contains(p.Doc)).ToList();
 
-            Assert.That(ours.Select(i => list.Docs[i]), Is.EqualTo(fts5), $"documents of '{term}' in {terms.GetString(1)}");
-            Assert.That(ours.Count, Is.EqualTo(terms.GetInt64(2)), $"document count of '{term}'");
-            Assert.That(ours.Sum(i => (long)list.Frequencies[i]), Is.EqualTo(terms.GetInt64(3)), $"occurrences of '{term}'");
+            Assert.That(ours, Is.EqualTo(expected), $"documents and positions of '{term}' in {column}");
             checkedTerms++;
         }
 
-        Assert.That(checkedTerms, Is.GreaterThan(1000), "a real vocabulary was compared");
-        Assert.That(live, Has.Count.EqualTo(built + (documents.Count - 200) - 1), "the built documents, the written ones, less the deleted one");
+        Assert.That(checkedTerms, Is.GreaterThan(3000), "a real vocabulary was compared");
+        Assert.That(corpus.Live, Has.Count.EqualTo(239), "200 built, 40 written one by one, one deleted");
+    }
+
+    [Test]
+    public void Phrases_find_the_documents_fts5_finds_for_them_in_each_column_and_in_all()
+    {
+        using var corpus = new OracleCorpus();
+        using var index = SearchIndex.Open(corpus.Path);
+        var random = new Random(8);
+        var rowids = corpus.Live.Order().ToArray();
+        var compared = 0;
+        var found = 0;
+        for (var n = 0; n < 150; n++)
+        {
+            var rowid = rowids[random.Next(rowids.Length)];
+            var column = n % 5 == 0 ? "title" : "body";
+            var terms = FtsTokens.Split(corpus.Terms[rowid][Array.IndexOf(PostingsBuffer.Columns, column)]);
+            var length = 2 + (n % 3);
+            if (terms.Count < length)
+            {
+                continue;
+            }
+
+            var start = random.Next(terms.Count - length + 1);
+            var phrase = terms.GetRange(start, length);
+            List<MatchExpression> expressions = [new ColumnsMatch([column], new TermsMatch(phrase)), new TermsMatch(phrase)];
+            // The same words out of order, which mostly is no phrase at all, and the phrase ending in a prefix.
+            expressions.Add(new TermsMatch([.. Enumerable.Reverse(phrase)]));
+            if (phrase[^1].Length > 3)
+            {
+                expressions.Add(new TermsMatch([.. phrase[..^1], phrase[^1][..3]], Prefix: true));
+            }
+
+            foreach (var expression in expressions)
+            {
+                var expected = corpus.Oracle.Match(expression.ToFts());
+                var query = new CompiledQuery(expression, null, [], new HashSet<string>(), []);
+                var results = index.Search(new SearchRequest { Query = query, Limit = 1000, CountFacets = false }, null);
+                Assert.That(results.Hits.Select(h => corpus.Rowid(h.Id)).Order(), Is.EqualTo(expected), expression.ToFts());
+                Assert.That(results.Total, Is.EqualTo(expected.Count), expression.ToFts());
+                compared++;
+                found += expected.Count;
+            }
+        }
+
+        Assert.That(compared, Is.GreaterThan(300));
+        Assert.That(found, Is.GreaterThan(300), "the phrases were found, not only missed");
+    }
+
+    /// <summary>(rowid, position) of every occurrence in a term's chunks, in stored order.</summary>
+    private static List<(int Doc, int Position)> Decode(TermChunks chunks)
+    {
+        var found = new List<(int, int)>();
+        for (var c = 0; c < chunks.Data.Count; c++)
+        {
+            var data = chunks.Data[c];
+            var positions = chunks.Positions[c];
+            int d = 0, p = 0;
+            var count = (int)Varint.Read(data, ref d);
+            long doc = 0;
+            for (var i = 0; i < count; i++)
+            {
+                doc += (long)Varint.Read(data, ref d);
+                var frequency = (int)Varint.Read(data, ref d);
+                var position = 0;
+                for (var f = 0; f < frequency; f++)
+                {
+                    position += (int)Varint.Read(positions, ref p);
+                    found.Add(((int)doc, position));
+                }
+            }
+
+            Assert.That(p, Is.EqualTo(positions.Length), "every position of the chunk belongs to one of its documents");
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// An index of 240 real documents (a full build of 200, then 40 written one commit each, one replaced and one
+    /// deleted), and beside it an FTS5 table in memory holding the same analyzed terms of its live documents under
+    /// the same rowids: FTS5 is the reference for what our postings must say.
+    /// </summary>
+    private sealed class OracleCorpus : IDisposable
+    {
+        private readonly TempFolder _temp = new();
+        private readonly Dictionary<string, int> _rowids = new(StringComparer.Ordinal);
+
+        public OracleCorpus()
+        {
+            Path = _temp.Combine("index.db");
+            var documents = RealDocuments(240).ToList();
+            var analysis = new DocumentAnalysis(Analyzers.Settings, extractEntities: true);
+            var analyzed = new Dictionary<string, IndexedDocument>(StringComparer.Ordinal);
+            IndexedDocument Analyze(string id, string text, string hash) =>
+                analyzed[id] = analysis.Analyze(TextFileReader.FromText(id, text, $"{id}.txt", hash));
+
+            using (var writer = IndexWriter.Create(Path, new Dictionary<string, string>()))
+            {
+                for (var i = 0; i < 200; i++)
+                {
+                    writer.Add(Analyze($"d{i:D3}", documents[i], $"h{i}"));
+                }
+
+                writer.Optimize();
+            }
+
+            using (var writer = IndexWriter.Open(Path))
+            {
+                // Later writes, each its own commit (as the API's PUT and DELETE make them): many chunks per term.
+                for (var i = 200; i < documents.Count; i++)
+                {
+                    writer.Add(Analyze($"d{i:D3}", documents[i], $"h{i}"));
+                    writer.Commit();
+                }
+
+                // A replaced and a deleted document: our postings keep their old rowids for readers to skip.
+                writer.Add(Analyze("d005", documents[7], "changed"));
+                writer.Delete("d006");
+                analyzed.Remove("d006");
+                writer.Commit();
+            }
+
+            Connection = new SqliteConnection(IndexSchema.ConnectionString(Path, readOnly: true));
+            Connection.Open();
+            using (var command = Connection.CreateCommand())
+            {
+                command.CommandText = "SELECT id, rowid FROM docs";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    _rowids[reader.GetString(0)] = (int)reader.GetInt64(1);
+                }
+            }
+
+            Live = [.. _rowids.Values];
+            Terms = analyzed.ToDictionary(a => _rowids[a.Key], a => new[] { a.Value.TitleTerms, a.Value.BodyTerms, a.Value.TagTerms });
+            Oracle = new Fts5Oracle(Terms);
+        }
+
+        public string Path { get; }
+
+        public SqliteConnection Connection { get; }
+
+        public HashSet<int> Live { get; }
+
+        /// <summary>Per live rowid, the analyzed terms of its title, body and tags, as written.</summary>
+        public Dictionary<int, string[]> Terms { get; }
+
+        public Fts5Oracle Oracle { get; }
+
+        public int Rowid(string id) => _rowids[id];
+
+        public void Dispose()
+        {
+            Oracle.Dispose();
+            Connection.Dispose();
+            SqliteConnection.ClearAllPools();
+            _temp.Dispose();
+        }
+    }
+
+    /// <summary>An FTS5 table in memory with the tokenizer our terms follow: what FTS5 would answer for the same terms.</summary>
+    private sealed class Fts5Oracle : IDisposable
+    {
+        private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+        public Fts5Oracle(Dictionary<int, string[]> terms)
+        {
+            _connection.Open();
+            Execute(_connection, "CREATE VIRTUAL TABLE fts USING fts5(title, body, tags, tokenize=\"ascii tokenchars '._'\"); CREATE VIRTUAL TABLE v USING fts5vocab(fts, instance);");
+            using var insert = _connection.CreateCommand();
+            insert.CommandText = "INSERT INTO fts(rowid, title, body, tags) VALUES ($r, $t, $b, $g)";
+            foreach (var (rowid, columns) in terms)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$r", rowid);
+                insert.Parameters.AddWithValue("$t", columns[0]);
+                insert.Parameters.AddWithValue("$b", columns[1]);
+                insert.Parameters.AddWithValue("$g", columns[2]);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        /// <summary>Per column and term, every (rowid, position) FTS5 holds, in rowid and position order.</summary>
+        public IEnumerable<(string Column, string Term, List<(int Doc, int Position)> Occurrences)> Instances()
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT col, term, doc, offset FROM v ORDER BY col, term, doc, offset";
+            using var reader = command.ExecuteReader();
+            (string Column, string Term)? current = null;
+            var occurrences = new List<(int, int)>();
+            while (reader.Read())
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (current is not null && current != key)
+                {
+                    yield return (current.Value.Column, current.Value.Term, occurrences);
+                    occurrences = [];
+                }
+
+                current = key;
+                occurrences.Add(((int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+            }
+
+            if (current is not null)
+            {
+                yield return (current.Value.Column, current.Value.Term, occurrences);
+            }
+        }
+
+        public List<int> Match(string fts)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT rowid FROM fts WHERE fts MATCH $m ORDER BY rowid";
+            command.Parameters.AddWithValue("$m", fts);
+            var rowids = new List<int>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rowids.Add((int)reader.GetInt64(0));
+            }
+
+            return rowids;
+        }
+
+        public void Dispose() => _connection.Dispose();
     }
 
     [Test]
@@ -167,25 +354,6 @@ public class PostingsTests
         {
             readers.ForEach(r => r.Dispose());
         }
-    }
-
-    private static HashSet<int> Rowids(SqliteConnection connection, string sql, string? match = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (match is not null)
-        {
-            command.Parameters.AddWithValue("$m", match);
-        }
-
-        var rowids = new List<int>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rowids.Add((int)reader.GetInt64(0));
-        }
-
-        return [.. rowids];
     }
 
     private static void Execute(SqliteConnection connection, string sql)
