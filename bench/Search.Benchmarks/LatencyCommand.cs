@@ -25,7 +25,9 @@ internal static class LatencyCommand
         var filter = a.Flag("filter");
         var snippets = !a.Flag("ids-only");
         var repeat = a.Int("repeat", 5);
-        foreach (var cls in QueriesCommand.Classes)
+        var only = a.Get("class", "");
+        var slowest = a.Int("slowest", 0);
+        foreach (var cls in QueriesCommand.Classes.Where(c => only.Length == 0 || c == only))
         {
             var path = Path.Combine(a.Get("queries"), cls + ".tsv");
             if (!File.Exists(path))
@@ -53,16 +55,25 @@ internal static class LatencyCommand
             }
 
             var latencies = new List<double>();
+            var perQuery = search.Select(_ => new List<double>()).ToList();
             long hits = 0;
             var wall = Stopwatch.StartNew();
             for (var r = 0; r < repeat; r++)
             {
-                foreach (var q in search)
+                for (var i = 0; i < search.Count; i++)
                 {
                     var clock = Stopwatch.StartNew();
-                    hits += engine.Search(q).Total;
-                    latencies.Add(clock.Elapsed.TotalMilliseconds * 1000);
+                    hits += engine.Search(search[i]).Total;
+                    var us = clock.Elapsed.TotalMilliseconds * 1000;
+                    latencies.Add(us);
+                    perQuery[i].Add(us);
                 }
+            }
+
+            // --slowest N: which queries make the tail, by their median over the passes (to stderr, beside the figures).
+            foreach (var (query, times) in queries.Zip(perQuery).OrderByDescending(p => Percentiles.Of([.. p.Second.Order()], 50)).Take(slowest))
+            {
+                Console.Error.WriteLine($"{cls}\t{Percentiles.Of([.. times.Order()], 50):0}\t{query}");
             }
 
             var sorted = latencies.Order().ToArray();

@@ -15,38 +15,27 @@ internal static class LuceneCorpusCommand
         var path = new IndexDirectory(a.Get("index")).CurrentGeneration() ?? throw new InvalidOperationException("no index");
         using var connection = new SqliteConnection(IndexSchema.ConnectionString(path, readOnly: true));
         connection.Open();
-        var facets = new Dictionary<long, Dictionary<string, HashSet<string>>>();
+        // Each facet value once, by id, as Lucene's field value: a date by its year, a figure by its order of magnitude.
+        var values = new Dictionary<long, (string Dimension, string Value)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT doc, dim, value, num FROM facets WHERE dim <> 'lang'";
+            command.CommandText = "SELECT id, dim, value, num FROM facet_values WHERE dim <> 'lang'";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var doc = reader.GetInt64(0);
                 var dim = reader.GetString(1);
-                var value = dim switch
+                values[reader.GetInt64(0)] = (dim, dim switch
                 {
                     "date" when !reader.IsDBNull(3) => ((long)reader.GetDouble(3) / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "figure" when !reader.IsDBNull(3) => Magnitude(reader.GetDouble(3)),
                     _ => reader.GetString(2),
-                };
-                if (!facets.TryGetValue(doc, out var dims))
-                {
-                    facets[doc] = dims = [];
-                }
-
-                if (!dims.TryGetValue(dim, out var values))
-                {
-                    dims[dim] = values = [];
-                }
-
-                values.Add(value);
+                });
             }
         }
 
         using var output = new StreamWriter(a.Get("out"), false, new System.Text.UTF8Encoding(false), 1 << 20);
         using var docs = connection.CreateCommand();
-        docs.CommandText = "SELECT rowid, id, lang, title, body, published FROM docs ORDER BY rowid";
+        docs.CommandText = "SELECT d.rowid, d.id, d.lang, t.title, t.body, d.published, d.facets FROM docs d JOIN texts t ON t.doc = d.rowid ORDER BY d.rowid";
         using var rows = docs.ExecuteReader();
         var count = 0;
         while (rows.Read())
@@ -63,12 +52,13 @@ internal static class LuceneCorpusCommand
                 record["date"] = rows.GetString(5);
             }
 
-            if (facets.TryGetValue(rows.GetInt64(0), out var dims))
+            var dims = Facets((byte[])rows.GetValue(6), values);
+            if (dims.Count > 0)
             {
                 var facetObject = new JsonObject();
-                foreach (var (dim, values) in dims)
+                foreach (var (dim, names) in dims)
                 {
-                    facetObject[dim == "date" ? "year" : dim] = new JsonArray([.. values.Order(StringComparer.Ordinal).Select(v => (JsonNode)v)]);
+                    facetObject[dim == "date" ? "year" : dim] = new JsonArray([.. names.Order(StringComparer.Ordinal).Select(v => (JsonNode)v)]);
                 }
 
                 record["facets"] = facetObject;
@@ -80,6 +70,29 @@ internal static class LuceneCorpusCommand
 
         Console.Error.WriteLine($"wrote {count} documents for Lucene to {a.Get("out")}");
         return 0;
+    }
+
+    /// <summary>A document's facet values by dimension, from the ids the docs table stores (ascending, delta varints).</summary>
+    private static Dictionary<string, HashSet<string>> Facets(byte[] ids, Dictionary<long, (string Dimension, string Value)> values)
+    {
+        var dims = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var position = 0;
+        long id = 0;
+        while (position < ids.Length)
+        {
+            id += (long)Varint.Read(ids, ref position);
+            if (values.TryGetValue(id, out var value))
+            {
+                if (!dims.TryGetValue(value.Dimension, out var names))
+                {
+                    dims[value.Dimension] = names = [];
+                }
+
+                names.Add(value.Value);
+            }
+        }
+
+        return dims;
     }
 
     private static string Magnitude(double n) => n < 10 ? "0-9" : $"{Math.Pow(10, Math.Floor(Math.Log10(n))):0}+";

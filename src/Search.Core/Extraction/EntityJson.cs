@@ -13,7 +13,8 @@ public static class EntityJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Serialize(Entity entity) => JsonSerializer.Serialize(entity, Options);
+    /// <summary>A document's entities as one JSON array, in order: how the index stores them, one row per document.</summary>
+    public static string SerializeAll(IReadOnlyList<Entity> entities) => JsonSerializer.Serialize(entities, Options);
 
-    public static Entity Deserialize(string json) => JsonSerializer.Deserialize<Entity>(json, Options)!;
+    public static List<Entity> DeserializeAll(string json) => JsonSerializer.Deserialize<List<Entity>>(json, Options)!;
 }

@@ -7,13 +7,16 @@ namespace Search.Core.Indexing;
 /// the postings table: per column and term, the documents that hold it with how often, and where (see
 /// <see cref="PostingsBuffer"/> for the format). Its terms are our analyzed terms, split as <see cref="FtsTokens"/>
 /// splits them.
-/// Until schema version 4 an FTS5 table held the same terms; it answered phrases and little else by then, and
-/// writing it cost a fifth of indexing time and a third of the file, so version 5 answers phrases from the positions
-/// in our postings and has no FTS5 table (docs/performance.md has the measurements).
-/// The body comes last in the docs table: the short columns that opening a generation (published, lengths) and an
-/// incremental run (hash) read for every document sit at the start of each row, before the body's overflow pages,
-/// which SQLite then never reads for them. lengths holds the number of terms of each column (a varint each), which
-/// BM25 needs.
+/// Until schema version 4 an FTS5 table held the same terms; by then it answered only phrases, which read whole
+/// position lists through it, so version 5 answers phrases from the positions in our postings and has no FTS5 table
+/// (docs/performance.md has the measurements).
+/// A document is two rows. The docs row is narrow, everything opening a generation reads for every document
+/// (publication date, the number of terms per column that BM25 needs, and its facet values as ids of facet_values,
+/// delta varints)
+/// and what an incremental run compares (hash): a million of them are read in one short scan. The texts row holds
+/// what only a hit needs: the text, and its entities as one JSON array in text order. (Until version 4 the text sat in
+/// the docs row, so opening a generation read through all of it, and every facet value and every entity was a row of
+/// its own: some thirty-five rows a document, more work for the writer than the document itself.)
 /// In the postings table, doc_count (how many documents a chunk lists) comes before the blobs so that reading the
 /// vocabulary with its document frequencies never reads a blob, and data before pos so that a query that needs no
 /// positions stops reading a row before them.
@@ -34,24 +37,23 @@ public static class IndexSchema
             lang TEXT NOT NULL,
             published TEXT,
             lengths BLOB NOT NULL,
+            facets BLOB NOT NULL);
+        CREATE TABLE texts(
+            doc INTEGER PRIMARY KEY,
             title TEXT NOT NULL,
             byline TEXT,
             source TEXT NOT NULL,
-            body TEXT NOT NULL);
-        CREATE TABLE facets(
-            doc INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            entities TEXT);
+        CREATE TABLE facet_values(
+            id INTEGER PRIMARY KEY,
             dim TEXT NOT NULL,
             value TEXT NOT NULL,
             label TEXT NOT NULL,
             label_fa TEXT,
             num REAL,
             upper REAL,
-            PRIMARY KEY(doc, dim, value)) WITHOUT ROWID;
-        CREATE TABLE entities(
-            doc INTEGER NOT NULL,
-            ord INTEGER NOT NULL,
-            json TEXT NOT NULL,
-            PRIMARY KEY(doc, ord)) WITHOUT ROWID;
+            UNIQUE(dim, value));
         CREATE TABLE postings(
             col INTEGER NOT NULL,
             term TEXT NOT NULL,

@@ -20,11 +20,15 @@ public sealed class IndexWriter : IDisposable
 
     private readonly SqliteConnection _connection;
     private static readonly string[] DeleteStatements =
-        ["DELETE FROM facets WHERE doc = $r", "DELETE FROM entities WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
+        ["DELETE FROM texts WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly PostingsBuffer _postings = new();
     private readonly List<(int Start, int Length)>[] _tokens = [[], [], []];
+
+    // Ids of the facet values written or looked up so far, by dimension and value.
+    private readonly Dictionary<(string Dimension, string Value), long> _facetIds = [];
+    private readonly List<long> _documentFacetIds = [];
     private readonly bool _newGeneration;
     private long _postingsSequence;
     private SqliteTransaction? _transaction;
@@ -102,42 +106,27 @@ public sealed class IndexWriter : IDisposable
             _tokens[c].AddRange(FtsTokens.Ranges(columns[c]));
         }
 
-        var insert = Prepared("INSERT INTO docs(id, title, byline, body, lang, published, lengths, source, hash) VALUES ($id, $title, $byline, $body, $lang, $published, $lengths, $source, $hash) RETURNING rowid");
+        var insert = Prepared("INSERT INTO docs(id, hash, lang, published, lengths, facets) VALUES ($id, $hash, $lang, $published, $lengths, $facets) RETURNING rowid");
         Set(insert, "$id", source.Id);
-        Set(insert, "$title", source.Title);
-        Set(insert, "$byline", source.Byline);
-        Set(insert, "$body", source.Body);
+        Set(insert, "$hash", source.ContentHash);
         Set(insert, "$lang", source.Language);
         Set(insert, "$published", source.Published);
         Set(insert, "$lengths", Lengths());
-        Set(insert, "$source", source.Source);
-        Set(insert, "$hash", source.ContentHash);
+        Set(insert, "$facets", FacetIds(document.Facets));
         var rowid = (long)insert.ExecuteScalar()!;
+
+        var text = Prepared("INSERT INTO texts(doc, title, byline, source, body, entities) VALUES ($d, $title, $byline, $source, $body, $entities)");
+        Set(text, "$d", rowid);
+        Set(text, "$title", source.Title);
+        Set(text, "$byline", source.Byline);
+        Set(text, "$source", source.Source);
+        Set(text, "$body", source.Body);
+        Set(text, "$entities", document.Entities.Count > 0 ? EntityJson.SerializeAll(document.Entities) : null);
+        text.ExecuteNonQuery();
+
         for (var c = 0; c < columns.Length; c++)
         {
             _postings.Add(rowid, c, columns[c], _tokens[c]);
-        }
-
-        var facet = Prepared("INSERT OR IGNORE INTO facets(doc, dim, value, label, label_fa, num, upper) VALUES ($d, $dim, $v, $l, $lf, $n, $u)");
-        foreach (var f in document.Facets)
-        {
-            Set(facet, "$d", rowid);
-            Set(facet, "$dim", f.Dimension);
-            Set(facet, "$v", f.Value);
-            Set(facet, "$l", f.Label);
-            Set(facet, "$lf", f.LabelFa);
-            Set(facet, "$n", f.Number);
-            Set(facet, "$u", f.Upper);
-            facet.ExecuteNonQuery();
-        }
-
-        var entity = Prepared("INSERT INTO entities(doc, ord, json) VALUES ($d, $o, $j)");
-        for (var i = 0; i < document.Entities.Count; i++)
-        {
-            Set(entity, "$d", rowid);
-            Set(entity, "$o", i);
-            Set(entity, "$j", EntityJson.Serialize(document.Entities[i]));
-            entity.ExecuteNonQuery();
         }
 
         Count();
@@ -235,6 +224,58 @@ public sealed class IndexWriter : IDisposable
         parameter.Value = value ?? DBNull.Value;
     }
 
+
+    /// <summary>The ids of a document's facet values, ascending, as delta varints; values not seen before are added.</summary>
+    private byte[] FacetIds(IReadOnlyList<FacetValue> facets)
+    {
+        _documentFacetIds.Clear();
+        foreach (var facet in facets)
+        {
+            _documentFacetIds.Add(FacetId(facet));
+        }
+
+        _documentFacetIds.Sort();
+        var bytes = new byte[_documentFacetIds.Count * 10];
+        var length = 0;
+        long last = 0;
+        foreach (var id in _documentFacetIds)
+        {
+            length += Varint.Write(bytes.AsSpan(length), (ulong)(id - last));
+            last = id;
+        }
+
+        return bytes[..length];
+    }
+
+    private long FacetId(FacetValue facet)
+    {
+        var key = (facet.Dimension, facet.Value);
+        if (_facetIds.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        // A new generation holds only the values this writer added, all of them in the dictionary.
+        if (!_newGeneration)
+        {
+            var find = Prepared("SELECT id FROM facet_values WHERE dim = $dim AND value = $v");
+            Set(find, "$dim", facet.Dimension);
+            Set(find, "$v", facet.Value);
+            if (find.ExecuteScalar() is long found)
+            {
+                return _facetIds[key] = found;
+            }
+        }
+
+        var insert = Prepared("INSERT INTO facet_values(dim, value, label, label_fa, num, upper) VALUES ($dim, $v, $l, $lf, $n, $u) RETURNING id");
+        Set(insert, "$dim", facet.Dimension);
+        Set(insert, "$v", facet.Value);
+        Set(insert, "$l", facet.Label);
+        Set(insert, "$lf", facet.LabelFa);
+        Set(insert, "$n", facet.Number);
+        Set(insert, "$u", facet.Upper);
+        return _facetIds[key] = (long)insert.ExecuteScalar()!;
+    }
 
     /// <summary>The number of terms in each column of the document being added, a varint each.</summary>
     private byte[] Lengths()

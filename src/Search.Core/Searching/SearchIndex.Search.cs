@@ -272,7 +272,7 @@ public sealed partial class SearchIndex
         }
 
         // Without snippets the body, the longest column by far, is not read at all.
-        command.CommandText = $"SELECT rowid, id, title, lang, published{(withBody ? ", body" : ", ''")} FROM docs WHERE rowid IN ({string.Join(',', names)})";
+        command.CommandText = $"SELECT d.rowid, d.id, t.title, d.lang, d.published{(withBody ? ", t.body" : ", ''")} FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.rowid IN ({string.Join(',', names)})";
         var rows = new Dictionary<long, HitRow>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -301,13 +301,8 @@ public sealed partial class SearchIndex
         }
 
         var spans = new List<(int, int)>();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM entities WHERE doc = $r ORDER BY ord";
-        command.Parameters.AddWithValue("$r", rowid);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var entity in Entities(connection, rowid))
         {
-            var entity = Extraction.EntityJson.Deserialize(reader.GetString(0));
             if (entityTokens.Contains(FacetValue.TokenOf(entity.Kind, entity.Value)))
             {
                 spans.Add((entity.Start, entity.End));

@@ -95,10 +95,12 @@ public sealed partial class SearchIndex : IDisposable
         var published = new int[maxRowid + 1];
         var live = new bool[maxRowid + 1];
         var lengths = PostingsBuffer.Columns.Select(_ => new int[maxRowid + 1]).ToArray();
+        var facetStore = FacetStore.ReadValues(connection, maxRowid);
         var count = 0;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT rowid, published, lengths FROM docs";
+            // The docs table is narrow (see IndexSchema): this reads no text.
+            command.CommandText = "SELECT rowid, published, lengths, facets FROM docs";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -116,10 +118,12 @@ public sealed partial class SearchIndex : IDisposable
                 {
                     lengths[c][rowid] = (int)Varint.Read(sizes, ref position);
                 }
+
+                facetStore.Add(rowid, (byte[])reader.GetValue(3));
             }
         }
 
-        var facets = FacetStore.Load(connection, maxRowid);
+        var facets = facetStore.Build();
         var bm25 = Bm25.FromLengths(lengths, count);
         var sequence = long.Parse(metadata.GetValueOrDefault(IndexSchema.PostingsSequenceKey, "0"), CultureInfo.InvariantCulture);
         return new SearchIndex(path, connectionString, facets, published, live, metadata, count, bm25, sequence, snapshot);
@@ -140,7 +144,7 @@ public sealed partial class SearchIndex : IDisposable
     private StoredDocument? GetDocument(SqliteConnection connection, string id)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid, id, title, byline, body, lang, published, source FROM docs WHERE id = $id";
+        command.CommandText = "SELECT d.rowid, d.id, t.title, t.byline, t.body, d.lang, d.published, t.source FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -149,17 +153,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var rowid = reader.GetInt64(0);
-        var entities = new List<Extraction.Entity>();
-        using (var entityCommand = connection.CreateCommand())
-        {
-            entityCommand.CommandText = "SELECT json FROM entities WHERE doc = $r ORDER BY ord";
-            entityCommand.Parameters.AddWithValue("$r", rowid);
-            using var entityReader = entityCommand.ExecuteReader();
-            while (entityReader.Read())
-            {
-                entities.Add(Extraction.EntityJson.Deserialize(entityReader.GetString(0)));
-            }
-        }
+        var entities = Entities(connection, rowid);
 
         return new StoredDocument(
             reader.GetString(1),
@@ -171,6 +165,15 @@ public sealed partial class SearchIndex : IDisposable
             reader.GetString(7),
             FacetsOf(rowid),
             entities);
+    }
+
+    /// <summary>A document's entities in text order, as stored (one JSON array per document).</summary>
+    internal static List<Extraction.Entity> Entities(SqliteConnection connection, long rowid)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entities FROM texts WHERE doc = $r";
+        command.Parameters.AddWithValue("$r", rowid);
+        return command.ExecuteScalar() is string json ? Extraction.EntityJson.DeserializeAll(json) : [];
     }
 
     internal List<FacetValue> FacetsOf(long rowid)
