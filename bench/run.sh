@@ -98,7 +98,7 @@ for r in $(seq 1 "$runs"); do
   service=$!
   until curl -sf "http://127.0.0.1:$port/api/search?q=evin" > /dev/null 2>&1; do sleep 0.05; done
   ready=$(date +%s.%N)
-  echo "{\"label\": \"cold-start-$r\", \"seconds\": $(echo "$ready - $start" | bc)}" >> "$raw/timings.json"
+  echo "{\"label\": \"cold-start-$r\", \"seconds\": $(printf "%.3f" "$(echo "$ready - $start" | bc)")}" >> "$raw/timings.json"
   pid=$(pgrep -f "Search.Api.dll --urls http://127.0.0.1:$port" | head -1)
   # One client: the service's latency per query class; eight: throughput and latency under load.
   for mode in "" "--facets" "--filter"; do

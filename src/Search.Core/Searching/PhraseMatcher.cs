@@ -1,13 +1,16 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
 
 /// <summary>
 /// Finds the documents in which a phrase's terms stand at consecutive positions of one column. Each place in the
-/// phrase is a slot: one term, or for a phrase that ends in a prefix, every term that starts with it. The documents
-/// that hold every slot are found from the rowids alone; positions are then decoded only for those documents, one
-/// slot at a time, keeping for each document the starts that are still followed by the phrase so far, so a document
-/// leaves as soon as its phrase breaks off. The positions of documents that cannot match are skipped, not decoded.
+/// phrase is a slot: one term, or for a phrase that ends in a prefix, every term that starts with it. One cursor per
+/// term walks its postings; the slots leapfrog to the documents that hold all of them, and only there are positions
+/// decoded (those of other documents are stepped over in one addition: positions have a fixed width). A document
+/// matches when some start position is followed by every slot. Nothing is allocated in proportion to the postings.
+/// (Decoding each term's rowids into arrays first and intersecting them was tried: slower here, and it allocates.)
 /// </summary>
 internal static class PhraseMatcher
 {
@@ -19,157 +22,249 @@ internal static class PhraseMatcher
             return [];
         }
 
-        var candidates = slots.Select(SlotDocuments).Aggregate(Intersect);
-        if (candidates.Length == 0)
+        var cursors = slots.Select(s => s.Select(t => new TermCursor(t)).ToArray()).ToArray();
+        var positions = slots.Select(_ => new Positions()).ToArray();
+        var at = new int[slots.Count];
+        var matched = new List<int>();
+        long target = 0;
+        while (true)
         {
-            return candidates;
+            // Leapfrog: every slot moves to the target or past it; one past it sets a new target, until all agree.
+            var agreed = true;
+            for (var s = 0; s < cursors.Length; s++)
+            {
+                var doc = MoveTo(cursors[s], target);
+                if (doc == long.MaxValue)
+                {
+                    return [.. matched];
+                }
+
+                if (doc > target)
+                {
+                    target = doc;
+                    agreed = s == 0;
+                    if (!agreed)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (!agreed)
+            {
+                continue;
+            }
+
+            for (var s = 0; s < cursors.Length; s++)
+            {
+                var slot = positions[s];
+                slot.Clear();
+                foreach (var cursor in cursors[s])
+                {
+                    if (cursor.Doc == target)
+                    {
+                        cursor.AddPositions(slot);
+                    }
+                }
+
+                if (cursors[s].Length > 1)
+                {
+                    slot.Sort();
+                }
+            }
+
+            if (Follows(positions, at))
+            {
+                matched.Add((int)target);
+            }
+
+            target++;
+        }
+    }
+
+    /// <summary>Moves every term of a slot to its first document at or after the target; the lowest of them.</summary>
+    private static long MoveTo(TermCursor[] slot, long target)
+    {
+        if (slot.Length == 1)
+        {
+            return slot[0].MoveTo(target);
         }
 
-        var (starts, startOffsets) = Gather(slots[0], candidates);
-        for (var slot = 1; slot < slots.Count && candidates.Length > 0; slot++)
+        var lowest = long.MaxValue;
+        foreach (var cursor in slot)
         {
-            var (positions, offsets) = Gather(slots[slot], candidates);
-            (candidates, starts, startOffsets) = Follow(candidates, starts, startOffsets, positions, offsets, slot);
+            lowest = Math.Min(lowest, cursor.MoveTo(target));
         }
 
-        return candidates;
+        return lowest;
+    }
+
+    /// <summary>Whether some position p of the first slot has p + i among the positions of every slot i.</summary>
+    private static bool Follows(Positions[] positions, int[] at)
+    {
+        var first = positions[0];
+        Array.Clear(at);
+        for (var i = 0; i < first.Count; i++)
+        {
+            var start = first.Items[i];
+            var all = true;
+            for (var s = 1; s < positions.Length && all; s++)
+            {
+                var slot = positions[s];
+                var items = slot.Items;
+                var wanted = start + s;
+                // Starts ascend, so each slot's search resumes where the last one stopped.
+                var j = at[s];
+                while (j < slot.Count && items[j] < wanted)
+                {
+                    j++;
+                }
+
+                at[s] = j;
+                all = j < slot.Count && items[j] == wanted;
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
-    /// Keeps the starts s of each document for which s + <paramref name="distance"/> is among the document's positions
-    /// of the next slot, and the documents that keep any.
+    /// Walks one term's chunks in order, document by document: a document's positions are decoded when asked for and
+    /// stepped over otherwise.
     /// </summary>
-    private static (int[] Candidates, int[] Starts, int[] Offsets) Follow(int[] candidates, int[] starts, int[] startOffsets, int[] positions, int[] offsets, int distance)
+    private sealed class TermCursor(TermChunks chunks)
     {
-        var keptCandidates = new List<int>(candidates.Length);
-        var keptStarts = new List<int>(starts.Length);
-        var keptOffsets = new List<int>(candidates.Length + 1) { 0 };
-        for (var c = 0; c < candidates.Length; c++)
+        private int _chunk = -1;
+        private int _remaining; // documents left in the current chunk after the current one
+        private int _data;
+        private int _pos;
+        private int _width; // bytes per position in the current chunk
+        private long _doc = -1;
+        private int _frequency;
+        private bool _positionsRead = true; // the current document's positions were read, or there is none
+
+        /// <summary>The current document; long.MaxValue past the last.</summary>
+        public long Doc => _doc;
+
+        /// <summary>Moves to the first document at or after <paramref name="target"/> and returns it (long.MaxValue: none).</summary>
+        public long MoveTo(long target)
         {
-            var before = keptStarts.Count;
-            int s = startOffsets[c], sEnd = startOffsets[c + 1], p = offsets[c], pEnd = offsets[c + 1];
-            while (s < sEnd && p < pEnd)
+            if (_doc >= target)
             {
-                var wanted = starts[s] + distance;
-                if (positions[p] < wanted)
+                return _doc;
+            }
+
+            // The walk runs on locals, written back once: fields would be loaded and stored at every document.
+            var doc = _doc;
+            var d = _data;
+            var remaining = _remaining;
+            var pos = _pos;
+            var frequency = _frequency;
+            var width = _width;
+            var data = _chunk >= 0 ? chunks.Data[_chunk] : [];
+            if (!_positionsRead)
+            {
+                pos += frequency * width;
+            }
+
+            while (true)
+            {
+                if (remaining == 0)
                 {
-                    p++;
+                    if (++_chunk >= chunks.Data.Count)
+                    {
+                        _doc = long.MaxValue;
+                        _positionsRead = true;
+                        return _doc;
+                    }
+
+                    // Rowids are deltas from 0 in every chunk, and chunks in sequence order ascend.
+                    data = chunks.Data[_chunk];
+                    d = 0;
+                    remaining = (int)Varint.Read(data, ref d);
+                    doc = 0;
+                    width = chunks.Positions[_chunk][0];
+                    pos = 1;
                 }
-                else
+
+                doc += (long)Varint.Read(data, ref d);
+                frequency = (int)Varint.Read(data, ref d);
+                remaining--;
+                if (doc >= target)
                 {
-                    if (positions[p] == wanted)
-                    {
-                        keptStarts.Add(starts[s]);
-                    }
-
-                    s++;
+                    break;
                 }
+
+                pos += frequency * width;
             }
 
-            if (keptStarts.Count > before)
-            {
-                keptCandidates.Add(candidates[c]);
-                keptOffsets.Add(keptStarts.Count);
-            }
+            _doc = doc;
+            _data = d;
+            _remaining = remaining;
+            _pos = pos;
+            _frequency = frequency;
+            _width = width;
+            _positionsRead = false;
+            return doc;
         }
 
-        return ([.. keptCandidates], [.. keptStarts], [.. keptOffsets]);
-    }
-
-    /// <summary>
-    /// The positions of a slot's terms in each candidate, ascending: positions[offsets[c]..offsets[c + 1]] belong to
-    /// candidates[c]. Documents that are not candidates have their positions skipped.
-    /// </summary>
-    private static (int[] Positions, int[] Offsets) Gather(IReadOnlyList<TermChunks> slot, int[] candidates)
-    {
-        // (candidate index, position) packed in one long, so that the positions of several terms sort into place.
-        var found = new List<long>();
-        foreach (var term in slot)
+        /// <summary>Adds the current document's positions to <paramref name="into"/>, ascending.</summary>
+        public void AddPositions(Positions into)
         {
-            var c = 0;
-            for (var chunk = 0; chunk < term.Data.Count && c < candidates.Length; chunk++)
+            var bytes = chunks.Positions[_chunk].AsSpan(_pos, _frequency * _width);
+            var items = into.Reserve(_frequency);
+            var n = into.Count;
+            var position = 0;
+            if (_width == 2)
             {
-                var data = term.Data[chunk];
-                var pos = term.Positions[chunk];
-                int d = 0, p = 0;
-                var count = (int)Varint.Read(data, ref d);
-                long doc = 0;
-                for (var i = 0; i < count && c < candidates.Length; i++)
+                foreach (var gap in MemoryMarshal.Cast<byte, ushort>(bytes))
                 {
-                    doc += (long)Varint.Read(data, ref d);
-                    var frequency = (int)Varint.Read(data, ref d);
-                    while (c < candidates.Length && candidates[c] < doc)
-                    {
-                        c++;
-                    }
-
-                    if (c < candidates.Length && candidates[c] == doc)
-                    {
-                        var position = 0;
-                        for (var f = 0; f < frequency; f++)
-                        {
-                            position += (int)Varint.Read(pos, ref p);
-                            found.Add(((long)c << 32) | (uint)position);
-                        }
-                    }
-                    else
-                    {
-                        Varint.Skip(pos, ref p, frequency);
-                    }
+                    position += BitConverter.IsLittleEndian ? gap : BinaryPrimitives.ReverseEndianness(gap);
+                    items[n++] = position;
                 }
-            }
-        }
-
-        if (slot.Count > 1)
-        {
-            found.Sort();
-        }
-
-        var positions = new int[found.Count];
-        var offsets = new int[candidates.Length + 1];
-        for (var i = 0; i < found.Count; i++)
-        {
-            positions[i] = (int)(found[i] & 0xFFFFFFFF);
-            offsets[(int)(found[i] >> 32) + 1]++;
-        }
-
-        for (var c = 0; c < candidates.Length; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-
-        return (positions, offsets);
-    }
-
-    /// <summary>The rowids of the documents that hold any of a slot's terms, ascending, each once.</summary>
-    private static int[] SlotDocuments(IReadOnlyList<TermChunks> slot)
-    {
-        var lists = slot.Select(t => PostingList.Decode(t.Data).Docs).ToList();
-        return lists.Count == 1 ? lists[0] : [.. lists.SelectMany(d => d).Distinct().Order()];
-    }
-
-    private static int[] Intersect(int[] a, int[] b)
-    {
-        var both = new List<int>(Math.Min(a.Length, b.Length));
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] < b[j])
-            {
-                i++;
-            }
-            else if (a[i] > b[j])
-            {
-                j++;
             }
             else
             {
-                both.Add(a[i]);
-                i++;
-                j++;
+                foreach (var gap in MemoryMarshal.Cast<byte, int>(bytes))
+                {
+                    position += BitConverter.IsLittleEndian ? gap : BinaryPrimitives.ReverseEndianness(gap);
+                    items[n++] = position;
+                }
             }
+
+            into.Count = n;
+            _pos += bytes.Length;
+            _positionsRead = true;
+        }
+    }
+
+    /// <summary>The positions of one slot in the current document: a buffer reused from document to document.</summary>
+    private sealed class Positions
+    {
+        public int[] Items { get; private set; } = new int[16];
+
+        public int Count { get; set; }
+
+        public void Clear() => Count = 0;
+
+        /// <summary>Room for <paramref name="more"/> positions after the current ones; the buffer to write them to.</summary>
+        public int[] Reserve(int more)
+        {
+            if (Count + more > Items.Length)
+            {
+                var grown = new int[Math.Max(Items.Length * 2, Count + more)];
+                Items.AsSpan(0, Count).CopyTo(grown);
+                Items = grown;
+            }
+
+            return Items;
         }
 
-        return [.. both];
+        public void Sort() => Array.Sort(Items, 0, Count);
     }
 }

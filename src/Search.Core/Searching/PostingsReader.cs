@@ -9,6 +9,10 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class PostingsReader(long sequence)
 {
+    // Statements prepared once and reused: preparing one costs as much as a short read, and a phrase makes six reads.
+    // Callers hold the connection (Snapshot.Read), so one query at a time uses them.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
     /// <summary>The last sequence number this reader reads.</summary>
     public long Sequence => sequence;
 
@@ -23,12 +27,8 @@ internal sealed class PostingsReader(long sequence)
     public List<byte[]> ReadChunks(SqliteConnection connection, int column, string term)
     {
         var chunks = new List<byte[]>();
-        using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT data FROM postings WHERE col = $c AND term = $t AND seq <= $s ORDER BY seq";
-            command.Parameters.AddWithValue("$c", column);
-            command.Parameters.AddWithValue("$t", term);
-            command.Parameters.AddWithValue("$s", sequence);
+            var command = Term(connection, "SELECT data FROM postings WHERE col = $c AND term = $t AND seq <= $s ORDER BY seq", column, term);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -43,11 +43,7 @@ internal sealed class PostingsReader(long sequence)
     public TermChunks ReadChunksWithPositions(SqliteConnection connection, int column, string term)
     {
         var chunks = new TermChunks();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data, pos FROM postings WHERE col = $c AND term = $t AND seq <= $s ORDER BY seq";
-        command.Parameters.AddWithValue("$c", column);
-        command.Parameters.AddWithValue("$t", term);
-        command.Parameters.AddWithValue("$s", sequence);
+        var command = Term(connection, "SELECT data, pos FROM postings WHERE col = $c AND term = $t AND seq <= $s ORDER BY seq", column, term);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -65,10 +61,8 @@ internal sealed class PostingsReader(long sequence)
     {
         var seen = new bool[rows];
         var count = 0;
-        using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT data FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s";
-            AddPrefixRange(command, column, prefix);
+            var command = Prefix(connection, "SELECT data FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s", column, prefix);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -106,10 +100,8 @@ internal sealed class PostingsReader(long sequence)
     public List<string> TermsStartingWith(SqliteConnection connection, int column, string prefix, int limit)
     {
         var terms = new List<string>();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT term FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s LIMIT $n";
-        AddPrefixRange(command, column, prefix);
-        command.Parameters.AddWithValue("$n", limit);
+        var command = Prefix(connection, "SELECT DISTINCT term FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s LIMIT $n", column, prefix);
+        Set(command, "$n", limit);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -123,9 +115,7 @@ internal sealed class PostingsReader(long sequence)
     public List<TermChunks> ReadPrefixWithPositions(SqliteConnection connection, int column, string prefix)
     {
         var terms = new List<TermChunks>();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, data, pos FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s ORDER BY term, seq";
-        AddPrefixRange(command, column, prefix);
+        var command = Prefix(connection, "SELECT term, data, pos FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s ORDER BY term, seq", column, prefix);
         using var reader = command.ExecuteReader();
         string? last = null;
         while (reader.Read())
@@ -143,14 +133,50 @@ internal sealed class PostingsReader(long sequence)
         return terms;
     }
 
+    private SqliteCommand Term(SqliteConnection connection, string sql, int column, string term)
+    {
+        var command = Command(connection, sql);
+        Set(command, "$c", column);
+        Set(command, "$t", term);
+        Set(command, "$s", sequence);
+        return command;
+    }
+
     // In UTF-8 byte order (how SQLite compares text) every string that starts with the prefix sorts below the prefix
     // followed by the highest code point.
-    private void AddPrefixRange(SqliteCommand command, int column, string prefix)
+    private SqliteCommand Prefix(SqliteConnection connection, string sql, int column, string prefix)
     {
-        command.Parameters.AddWithValue("$c", column);
-        command.Parameters.AddWithValue("$lo", prefix);
-        command.Parameters.AddWithValue("$hi", prefix + "\U0010FFFF");
-        command.Parameters.AddWithValue("$s", sequence);
+        var command = Command(connection, sql);
+        Set(command, "$c", column);
+        Set(command, "$lo", prefix);
+        Set(command, "$hi", prefix + "\U0010FFFF");
+        Set(command, "$s", sequence);
+        return command;
+    }
+
+    private SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command) || command.Connection != connection)
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, string name, object value)
+    {
+        var index = command.Parameters.IndexOf(name);
+        if (index < 0)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        else
+        {
+            command.Parameters[index].Value = value;
+        }
     }
 }
 

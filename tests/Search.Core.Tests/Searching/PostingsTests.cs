@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -116,6 +117,34 @@ public class PostingsTests
         Assert.That(found, Is.GreaterThan(300), "the phrases were found, not only missed");
     }
 
+    [Test]
+    public void A_text_longer_than_two_byte_positions_stores_four_byte_positions_and_its_phrases_are_found()
+    {
+        // 70,000 terms before the phrase: gaps and positions beyond what two bytes hold.
+        var filler = string.Join(' ', Enumerable.Range(0, 70_000).Select(i => i % 2 == 0 ? "report" : "witness"));
+        using var index = new TestIndex(new Dictionary<string, string>
+        {
+            ["long.txt"] = "Long\n\n" + filler + " evin prison " + filler + " qezel hesar",
+            ["short.txt"] = "Short\n\nA visit to Evin prison.",
+        });
+        using var search = SearchIndex.Open(index.Directory.CurrentGeneration()!);
+        using var connection = new SqliteConnection(IndexSchema.ConnectionString(search.Path, readOnly: true));
+        connection.Open();
+        var evin = new PostingsReader(long.MaxValue).ReadChunksWithPositions(connection, 1, "evin");
+
+        Assert.That(evin.Positions.Select(p => p[0]), Is.All.EqualTo(4), "the chunk holding the long text is four bytes wide");
+        Assert.That(Decode(evin).Select(p => p.Position), Does.Contain(70_001), "after the title line's term and the filler: a position past 65,535, stored as it is");
+        Assert.That(PhraseHits(search, "evin", "prison"), Is.EquivalentTo(new[] { "long", "short" }));
+        Assert.That(PhraseHits(search, "qezel", "hesar"), Is.EqualTo(new[] { "long" }), "a phrase at the very end of the long text");
+        Assert.That(PhraseHits(search, "prison", "evin"), Is.Empty);
+    }
+
+    private static List<string> PhraseHits(SearchIndex index, params string[] terms)
+    {
+        var query = new CompiledQuery(new TermsMatch(terms), null, [], new HashSet<string>(), []);
+        return [.. index.Search(new SearchRequest { Query = query, Limit = 10, CountFacets = false }, null).Hits.Select(h => h.Id)];
+    }
+
     /// <summary>(rowid, position) of every occurrence in a term's chunks, in stored order.</summary>
     private static List<(int Doc, int Position)> Decode(TermChunks chunks)
     {
@@ -124,7 +153,9 @@ public class PostingsTests
         {
             var data = chunks.Data[c];
             var positions = chunks.Positions[c];
-            int d = 0, p = 0;
+            var width = positions[0];
+            Assert.That(width, Is.EqualTo(2).Or.EqualTo(4), "a chunk's positions are two or four bytes wide");
+            int d = 0, p = 1;
             var count = (int)Varint.Read(data, ref d);
             long doc = 0;
             for (var i = 0; i < count; i++)
@@ -134,7 +165,8 @@ public class PostingsTests
                 var position = 0;
                 for (var f = 0; f < frequency; f++)
                 {
-                    position += (int)Varint.Read(positions, ref p);
+                    position += width == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(positions.AsSpan(p)) : BinaryPrimitives.ReadInt32LittleEndian(positions.AsSpan(p));
+                    p += width;
                     found.Add(((int)doc, position));
                 }
             }
