@@ -12,7 +12,7 @@ public readonly record struct TextWord(string Key, string Surface, int Start, in
 
     public static List<TextWord> Read(string text)
     {
-        var words = new List<TextWord>();
+        var words = new List<TextWord>(text.Length / 6 + 4); // about a word in six characters: sized once, not grown
         foreach (var t in ScriptTokenizer.Tokenize(text))
         {
             var surface = text[t.Start..t.End];

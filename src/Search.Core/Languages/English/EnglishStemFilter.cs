@@ -14,11 +14,25 @@ public sealed class EnglishStemFilter : ITokenFilter
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (t.Script == TokenScript.Latin && !t.Term.Any(char.IsDigit))
+            if (t.Script == TokenScript.Latin && !HasDigit(t.Term))
             {
                 t.Term = _cache.Stem(t.Term);
                 tokens[i] = t;
             }
         }
+    }
+
+    // A loop, not Any(char.IsDigit): that boxes an enumerator for every token.
+    private static bool HasDigit(string term)
+    {
+        foreach (var c in term)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
