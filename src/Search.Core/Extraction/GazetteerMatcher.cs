@@ -12,6 +12,10 @@ public sealed class GazetteerMatcher
 {
     private const int MaxWords = 8;
     private readonly Dictionary<string, List<(GazetteerEntry Entry, int Words)>> _byKey = new(StringComparer.Ordinal);
+
+    // Every key, and every run of an alias's first terms written together: a run of the text's terms that is none of
+    // these cannot grow into a name, so the search from a word stops at its first or second term, not at MaxWords.
+    private readonly HashSet<string> _starts = new(StringComparer.Ordinal);
     private readonly int _maxKeyLength;
 
     public GazetteerMatcher(Gazetteer gazetteer, IAnalyzer analyzer)
@@ -28,6 +32,11 @@ public sealed class GazetteerMatcher
                 }
 
                 var key = string.Concat(terms);
+                for (var n = 1; n <= terms.Count; n++)
+                {
+                    _starts.Add(string.Concat(terms.Take(n)));
+                }
+
                 if (!_byKey.TryGetValue(key, out var list))
                 {
                     _byKey[key] = list = [];
@@ -52,11 +61,16 @@ public sealed class GazetteerMatcher
     /// <summary>Every gazetteer entity in <paramref name="text"/>, given its tokens from <see cref="Analyzer"/>.</summary>
     public IEnumerable<Entity> Match(string text, IReadOnlyList<Token> tokens)
     {
+        // The terms from a word on are written together into one buffer and looked up as a span: no string is made
+        // for any run of terms that is not a name.
+        var byKey = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        var starts = _starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[_maxKeyLength];
         var i = 0;
         while (i < tokens.Count)
         {
             (GazetteerEntry Entry, int End)? best = null;
-            var key = "";
+            var length = 0;
             for (var j = i; j < tokens.Count && j < i + MaxWords; j++)
             {
                 if (j > i && CrossesPunctuation(text, tokens[j - 1], tokens[j]))
@@ -64,13 +78,21 @@ public sealed class GazetteerMatcher
                     break; // "Khavaran (a cemetery": a name does not run across a bracket or a comma
                 }
 
-                key += tokens[j].Term;
-                if (key.Length > _maxKeyLength)
+                var term = tokens[j].Term;
+                if (length + term.Length > _maxKeyLength)
                 {
                     break;
                 }
 
-                if (_byKey.TryGetValue(key, out var found) && IsNameShaped(text, tokens[i], j - i + 1))
+                term.CopyTo(buffer.AsSpan(length));
+                length += term.Length;
+                var key = buffer.AsSpan(0, length);
+                if (!starts.Contains(key))
+                {
+                    break;
+                }
+
+                if (byKey.TryGetValue(key, out var found) && IsNameShaped(text, tokens[i], j - i + 1))
                 {
                     best = (found[0].Entry, j);
                 }
