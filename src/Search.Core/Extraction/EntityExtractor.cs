@@ -18,7 +18,7 @@ public sealed class EntityExtractor(GazetteerMatcher gazetteer, PersonDiscovery 
         tokens ??= gazetteer.Analyzer.Analyze(text);
         var entities = gazetteer.Match(text, tokens).ToList();
         var words = TextWord.Read(text);
-        var used = new HashSet<int>();
+        var used = new HashSet<int>(words.Count / 4); // sized once for about a quarter of the words, not grown from empty
         var w = 0;
         foreach (var entity in entities)
         {
