@@ -19,7 +19,7 @@ internal static class SearchCommand
         var queries = new Option<string?>("--queries") { Description = "A file of 'qid<TAB>query' lines, for batch evaluation." };
         var runFile = new Option<string?>("--run-file") { Description = "Where to write the TREC run of --queries (default: standard output)." };
         var k = new Option<int>("--k") { Description = "How many hits per query.", DefaultValueFactory = _ => 10 };
-        var tag = new Option<string>("--tag") { Description = "The run tag in the TREC run file.", DefaultValueFactory = _ => "fts5" };
+        var tag = new Option<string>("--tag") { Description = "The run tag in the TREC run file.", DefaultValueFactory = _ => "hr-search" };
         var command = new Command("search", "Search an index.") { index, config, query, queries, runFile, k, tag };
         command.SetAction(result => CommonOptions.Guard(() =>
         {

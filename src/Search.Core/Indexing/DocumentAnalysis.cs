@@ -8,7 +8,7 @@ namespace Search.Core.Indexing;
 /// <summary>
 /// The stage between ingest and the index writer: analyzes a document's fields, extracts its entities and turns
 /// them, with its language and publication date, into facet values. The body is analyzed once: the same tokens feed
-/// the FTS5 column and the gazetteer.
+/// the body's postings and the gazetteer.
 /// </summary>
 public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntities = true)
 {
@@ -80,6 +80,6 @@ public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntitie
 
     private static string Interval(double low, double high) => string.Create(CultureInfo.InvariantCulture, $"{low:0.####}-{high:0.####}");
 
-    /// <summary>The analyzed terms joined by single spaces: the only form FTS5 ever receives.</summary>
+    /// <summary>The analyzed terms joined by single spaces: the form the index writer splits into postings (FtsTokens).</summary>
     public static string Terms(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Term));
 }

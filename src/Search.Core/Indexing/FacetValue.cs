@@ -7,7 +7,7 @@ namespace Search.Core.Indexing;
 /// </summary>
 public sealed record FacetValue(string Dimension, string Value, string Label, double? Number = null, double? Upper = null, string? LabelFa = null)
 {
-    /// <summary>The token that stands for this value in the FTS5 tags column: "person_ali_khamenei", "lang_fa".</summary>
+    /// <summary>The token that stands for this value in the tags column: "person_ali_khamenei", "lang_fa".</summary>
     public string Token => TokenOf(Dimension, Value);
 
     public static string TokenOf(string dimension, string value)
@@ -15,7 +15,7 @@ public sealed record FacetValue(string Dimension, string Value, string Label, do
         var chars = value.ToLowerInvariant().ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            // Only '_' and ASCII letters and digits may stay: other ASCII would split the token in FTS5.
+            // Only '_' and ASCII letters and digits may stay: other ASCII would split the token (FtsTokens).
             if (chars[i] < 128 && !char.IsAsciiLetterOrDigit(chars[i]))
             {
                 chars[i] = '_';

@@ -1,10 +1,10 @@
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// Splits text into tokens exactly as the FTS5 table's tokenizer does ("ascii", with '.' and '_' as token
+/// Splits analyzed text into the index's terms by the rule of FTS5's "ascii" tokenizer (with '.' and '_' as token
 /// characters): ASCII letters and digits, '.', '_' and every non-ASCII character belong to tokens; every other ASCII
-/// character separates them; ASCII capitals are folded to lower case. The postings we write beside FTS5 must hold
-/// the same tokens FTS5 holds, or a term would match in one and not in the other.
+/// character separates them; ASCII capitals are folded to lower case. The index began on FTS5 with that tokenizer; our
+/// postings keep its rule, so that the tests can hold them against an FTS5 table given the same text.
 /// </summary>
 public static class FtsTokens
 {
@@ -45,7 +45,7 @@ public static class FtsTokens
         }
     }
 
-    /// <summary>Whether a token has ASCII capitals, which FTS5 folds.</summary>
+    /// <summary>Whether a token has ASCII capitals, which are folded.</summary>
     public static bool NeedsFolding(ReadOnlySpan<char> token)
     {
         foreach (var c in token)
@@ -61,7 +61,7 @@ public static class FtsTokens
 
     public static bool IsTokenChar(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c is '.' or '_';
 
-    /// <summary>The token with ASCII capitals folded to lower case, as FTS5 stores it.</summary>
+    /// <summary>The token with ASCII capitals folded to lower case, as the index stores it.</summary>
     public static string Fold(ReadOnlySpan<char> token)
     {
         foreach (var c in token)

@@ -21,6 +21,6 @@ public sealed record IndexedDocument(
             .Concat(Entities.Where(e => e.Kind is EntityKinds.Person or EntityKinds.Place or EntityKinds.Organization).Select(e => FacetValue.TokenOf(e.Kind, e.Value)))
             .Concat(Facets.Where(f => f.Dimension is EntityKinds.Person or EntityKinds.Place or EntityKinds.Organization && !Entities.Any(e => e.Kind == f.Dimension && e.Value == f.Value)).Select(f => f.Token)));
 
-    // Written to FTS5 and to the postings: built once.
+    // Written to the postings and counted for the lengths: built once.
     private string? _tagTerms;
 }

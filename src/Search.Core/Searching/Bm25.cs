@@ -3,8 +3,8 @@ using Search.Core.Indexing;
 namespace Search.Core.Searching;
 
 /// <summary>
-/// BM25 over the columns of one generation, computed by us rather than by FTS5's bm25(), which scores every matching
-/// row before it can sort them. Each column is scored on its own and the scores are added with the column's weight:
+/// BM25 over the columns of one generation, computed by us in memory (FTS5's bm25(), which this engine began with,
+/// scored every matching row before it could sort them). Each column is scored on its own and the scores are added with the column's weight:
 /// a match in the title counts three times one in the body. The tags column (entity mentions and facet tokens) counts
 /// like body text, so a Persian document that names Khamenei is as relevant to "Khamenei" as an English one.
 /// idf is log(1 + (N − n + 0.5) / (n + 0.5)): unlike the form FTS5 uses it never reaches zero, so the commonest terms

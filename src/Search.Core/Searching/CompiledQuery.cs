@@ -3,8 +3,8 @@ namespace Search.Core.Searching;
 /// <summary>
 /// A query ready to run: an expression of the documents to include (null: every document), one of the documents to
 /// leave out, range filters over facet numbers, and the terms to mark in snippets. Every term in the expressions was
-/// produced by our analyzers and is quoted when rendered for FTS5 (<see cref="MatchExpression.ToFts"/>): user text
-/// never reaches FTS5.
+/// produced by our analyzers and is quoted when rendered as text (<see cref="MatchExpression.ToFts"/>): user text
+/// never becomes query syntax.
 /// </summary>
 public sealed record CompiledQuery(
     MatchExpression? Match,

@@ -2,11 +2,11 @@ namespace Search.Core.Searching;
 
 /// <summary>
 /// The only place full-text expressions are built: quoted terms, column filters and operators, as a
-/// <see cref="MatchExpression"/> tree that renders to FTS5 query text.
+/// <see cref="MatchExpression"/> tree, which renders to FTS5 query syntax as its canonical text.
 /// </summary>
 public static class FtsSyntax
 {
-    /// <summary>One term, quoted when rendered: FTS5 reads a doubled quote inside quotes as one quote.</summary>
+    /// <summary>One term, quoted when rendered (a quote inside is doubled, as FTS5 syntax has it).</summary>
     public static MatchExpression Quote(string term) => new TermsMatch([term]);
 
     public static MatchExpression Phrase(IEnumerable<string> terms) => new TermsMatch([.. terms]);

@@ -1,7 +1,7 @@
 namespace Search.Core.Searching;
 
 /// <summary>
-/// The engine as the service and the command line see it. The SQLite FTS5 implementation is the only one today;
+/// The engine as the service and the command line see it. The SQLite implementation (our own postings in the generation file) is the only one today;
 /// the seam is where a different engine would go if measurements demanded it.
 /// </summary>
 public interface ISearchEngine

@@ -20,7 +20,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
     private ScoredDocs Evaluate(MatchExpression expression, int columns) => expression switch
     {
         TermsMatch terms => Terms(terms, columns),
-        // Nested column filters narrow each other, as in FTS5.
+        // Nested column filters narrow each other, as FTS5 syntax has it.
         ColumnsMatch inColumns => Evaluate(inColumns.Inner, columns & Mask(inColumns.Columns)),
         AnyMatch any => ScoredDocs.Union([.. any.Parts.Select(p => Evaluate(p, columns))]),
         AllMatch all => ScoredDocs.Intersect([.. all.Parts.Select(p => Evaluate(p, columns))]),

@@ -1,8 +1,9 @@
 namespace Search.Core.Searching;
 
 /// <summary>
-/// A compiled full-text expression, as a tree: the postings evaluator walks it, and <see cref="ToFts"/> renders it as
-/// FTS5 query text for the parts FTS5 answers (phrases). Every leaf holds analyzed terms, never user text.
+/// A compiled full-text expression, as a tree: the postings evaluator walks it. <see cref="ToFts"/> renders it in FTS5
+/// query syntax, which is its canonical text (a cache key) and what the tests give an FTS5 table in memory, the
+/// reference our postings must agree with. Every leaf holds analyzed terms, never user text.
 /// </summary>
 public abstract record MatchExpression
 {

@@ -5,7 +5,7 @@ using Search.Core.Indexing;
 namespace Search.Core.Searching;
 
 /// <summary>
-/// Compiles a parsed query to FTS5: each word goes through the query analyzer (the same chain as documents), so
+/// Compiles a parsed query to a match expression: each word goes through the query analyzer (the same chain as documents), so
 /// "Khamenei’s" finds "Khamenei" and "كتابها" finds "کتاب‌ها"; a word that analyzes to several terms becomes a
 /// phrase; words that name a gazetteer entity also match the entity's tag, whatever script the document used.
 /// Ranges become in-memory filters and may only narrow the whole query (they are ANDed at the top level).

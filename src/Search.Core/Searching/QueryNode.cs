@@ -1,6 +1,6 @@
 namespace Search.Core.Searching;
 
-/// <summary>A parsed query: a tree built from the user's text, from which FTS5 and SQL are compiled.</summary>
+/// <summary>A parsed query: a tree built from the user's text, from which the match expression and the filters are compiled.</summary>
 public abstract record QueryNode;
 
 /// <summary>A word (or a hyphenated compound) in a field, or in the default fields when Field is null.</summary>

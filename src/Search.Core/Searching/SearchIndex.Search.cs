@@ -125,7 +125,7 @@ public sealed partial class SearchIndex
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1)
         {
-            // The compiler only writes valid FTS5; if it ever did not, the user gets a 400 and we get the message.
+            // SQLite reports an error it cannot run: the user gets a 400 with its message rather than a 500.
             throw new QueryParseException($"The query could not be run: {e.Message}", 0);
         }
     }

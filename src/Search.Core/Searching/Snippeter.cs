@@ -5,7 +5,7 @@ namespace Search.Core.Searching;
 /// <summary>
 /// Cuts a snippet from a document's original text around the densest group of matched words. Matches are found by
 /// analyzing the text with the same analyzer the index used, so a mark always covers a whole word as written
-/// ("Khamenei’s", "کتاب‌ها") even when the query spelled it another way. The FTS5 table is contentless, so this is
+/// ("Khamenei’s", "کتاب‌ها") even when the query spelled it another way. The index keeps no highlight data, so this is
 /// the only place snippets can come from.
 /// </summary>
 public sealed class Snippeter(IAnalyzer analyzer)

@@ -3,7 +3,7 @@ using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
 
-/// <summary>The search engine over SQLite FTS5 generations: parse, compile against the served generation, search.</summary>
+/// <summary>The search engine over SQLite index generations (our postings, see IndexSchema): parse, compile against the served generation, search.</summary>
 public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) : ISearchEngine
 {
     private readonly Snippeter _snippeter = new(settings.Analyzers.ForField("body"));

@@ -5,7 +5,7 @@ namespace Search.Core.Languages.English;
 
 /// <summary>
 /// Lower-cases Latin text and folds diacritics (café → cafe, Straße → strasse, Øresund → oresund); drops apostrophes
-/// and dots (don't → dont, u.s.a → usa), which would otherwise split the term in FTS5. The fold table covers
+/// and dots (don't → dont, u.s.a → usa), which would otherwise split the term (see FtsTokens). The fold table covers
 /// Latin-1 Supplement and Latin Extended-A and -B (U+00C0–U+024F): each letter's base letter from its Unicode
 /// compatibility decomposition. A table, not string.Normalize, because the service runs in invariant-globalization
 /// mode, where Normalize does not decompose.
