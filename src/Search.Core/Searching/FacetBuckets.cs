@@ -107,6 +107,26 @@ internal sealed class FacetBuckets
             }
         }
 
+        /// <summary>Adds another tally's counts to this one and gives the other's array back to the pool, clean.</summary>
+        public void Merge(Tally other)
+        {
+            foreach (var bucket in other._touched)
+            {
+                if (counts[bucket] == 0)
+                {
+                    _touched.Add(bucket);
+                }
+
+                counts[bucket] += other.Counts[bucket];
+                other.Counts[bucket] = 0;
+            }
+
+            other._touched.Clear();
+            buckets._pool.Add(other.Counts);
+        }
+
+        private int[] Counts => counts;
+
         /// <summary>Per view, its <paramref name="limit"/> largest buckets, most documents first, then by key.</summary>
         public Dictionary<string, IReadOnlyList<FacetCount>> Results(int limit)
         {

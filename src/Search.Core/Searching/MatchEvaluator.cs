@@ -8,7 +8,7 @@ namespace Search.Core.Searching;
 /// postings and scored with BM25 in memory; phrases are matched on the positions in the postings
 /// (<see cref="PhraseMatcher"/>) and scored by their terms. Boolean operators are merges of sorted sets.
 /// </summary>
-internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int rows)
+internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int rows, Func<Vocabulary> vocabulary)
 {
     private const int AllColumns = 0b111;
 
@@ -55,7 +55,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
         var parts = new List<ScoredDocs>();
         foreach (var column in Columns(columns))
         {
-            var terms = snapshot.Read(c => postings.TermsStartingWith(c, column, prefix, PostingsReader.MaxPrefixExpansions + 1));
+            var terms = vocabulary().ColumnTermsStartingWith(column, prefix, PostingsReader.MaxPrefixExpansions + 1);
             if (terms.Count > PostingsReader.MaxPrefixExpansions)
             {
                 return Constant(AnyColumn(columns, c => snapshot.Read(r => postings.DocumentsWithPrefix(r, c, prefix, rows))));

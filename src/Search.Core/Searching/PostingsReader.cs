@@ -96,21 +96,6 @@ internal sealed class PostingsReader(long sequence)
         return docs;
     }
 
-    /// <summary>The terms of a column that start with <paramref name="prefix"/>, up to <paramref name="limit"/> of them.</summary>
-    public List<string> TermsStartingWith(SqliteConnection connection, int column, string prefix, int limit)
-    {
-        var terms = new List<string>();
-        var command = Prefix(connection, "SELECT DISTINCT term FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s LIMIT $n", column, prefix);
-        Set(command, "$n", limit);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            terms.Add(reader.GetString(0));
-        }
-
-        return terms;
-    }
-
     /// <summary>Every chunk of every term of a column that starts with <paramref name="prefix"/>, with positions, grouped by term.</summary>
     public List<TermChunks> ReadPrefixWithPositions(SqliteConnection connection, int column, string prefix)
     {

@@ -150,7 +150,7 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
     /// <summary>
     /// Many parts (a prefix's expansions): add every score into one array indexed by rowid and mark the rowid in a
     /// bitmap, then collect the marked rowids in order by walking the bitmap a word at a time (empty stretches of a
-    /// large collection cost one comparison per 64 rowids). Only the entries touched are cleared afterwards.
+    /// large collection cost one comparison per 64 rowids).
     /// </summary>
     private static ScoredDocs Accumulate(List<ScoredDocs> parts)
     {
@@ -160,8 +160,11 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
         var bits = ArrayPool<ulong>.Shared.Rent(words);
         try
         {
+            // The sums are cleared first so that every posting is one unconditional addition: a test of whether the
+            // document was seen before is a branch the processor mispredicts about half the time, over hundreds of
+            // thousands of postings for a broad prefix.
             Array.Clear(bits, 0, words);
-            var distinct = 0;
+            Array.Clear(sums, 0, size);
             foreach (var part in parts)
             {
                 var docs = part.Docs;
@@ -169,19 +172,15 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
                 for (var i = 0; i < part.Count; i++)
                 {
                     var doc = docs[i];
-                    ref var word = ref bits[doc >> 6];
-                    var mask = 1UL << (doc & 63);
-                    if ((word & mask) == 0)
-                    {
-                        word |= mask;
-                        sums[doc] = scores[i];
-                        distinct++;
-                    }
-                    else
-                    {
-                        sums[doc] += scores[i];
-                    }
+                    bits[doc >> 6] |= 1UL << (doc & 63);
+                    sums[doc] += scores[i];
                 }
+            }
+
+            var distinct = 0;
+            for (var w = 0; w < words; w++)
+            {
+                distinct += System.Numerics.BitOperations.PopCount(bits[w]);
             }
 
             var result = new int[distinct];

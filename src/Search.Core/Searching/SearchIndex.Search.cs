@@ -33,52 +33,30 @@ public sealed partial class SearchIndex
             return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal));
         }
 
-        var top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
-        var total = 0;
-        var docs = matches?.Docs;
-        var scores = matches?.Scores;
+        var pass = new Pass(this, matches, hardFilters, dimensionFilters, filterRanges, request.Offset + request.Limit, request.Sort);
         var count = matches?.Count ?? _live.Length;
-        for (var i = 0; i < count; i++)
+        int total;
+        TopHits top;
+        if (tally is not null && count >= ParallelCountingFrom && Environment.ProcessorCount > 1)
         {
-            var rowid = docs is null ? i : docs[i];
-            if (rowid >= _live.Length || !_live[rowid] || !PassesAll(hardFilters, rowid))
+            // Counting facets touches every match: a large match set is counted in two halves at once, each with its
+            // own counts and best hits, then merged (the lower half's hits first, so ties still go to the lower rowid).
+            var half = count / 2;
+            var second = Buckets.StartTally();
+            var lower = Task.Run(() => pass.Run(0, half, tally));
+            var (upperTotal, upperTop) = pass.Run(half, count, second);
+            var (lowerTotal, lowerTop) = lower.GetAwaiter().GetResult();
+            tally.Merge(second);
+            total = lowerTotal + upperTotal;
+            top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
+            foreach (var (rowid, score) in lowerTop.Ranked().Concat(upperTop.Ranked()).OrderBy(h => h.Rowid))
             {
-                continue;
+                top.Offer(rowid, score);
             }
-
-            var failed = -1;
-            var failures = 0;
-            for (var d = 0; d < dimensionFilters.Count && failures < 2; d++)
-            {
-                if (!dimensionFilters[d].Accepts(rowid))
-                {
-                    failed = d;
-                    failures++;
-                }
-            }
-
-            if (failures >= 2)
-            {
-                continue;
-            }
-
-            if (tally is not null)
-            {
-                if (failures == 0)
-                {
-                    tally.Add(Buckets.BucketsOf(rowid));
-                }
-                else
-                {
-                    tally.Add(Buckets.BucketsOf(rowid), filterRanges[failed].Start, filterRanges[failed].End);
-                }
-            }
-
-            if (failures == 0)
-            {
-                total++;
-                top.Offer(rowid, scores is null ? 0 : scores[i]);
-            }
+        }
+        else
+        {
+            (total, top) = pass.Run(0, count, tally);
         }
 
         var facets = tally?.Results(request.FacetLimit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
@@ -105,7 +83,7 @@ public sealed partial class SearchIndex
     /// </summary>
     private ScoredDocs? Matches(CompiledQuery query)
     {
-        var evaluator = new MatchEvaluator(_postings, _termScores, _bm25, _snapshot, _live.Length);
+        var evaluator = new MatchEvaluator(_postings, _termScores, _bm25, _snapshot, _live.Length, LoadedVocabulary);
         try
         {
             var excluded = query.Exclude is null ? null : evaluator.Evaluate(query.Exclude);
@@ -316,6 +294,70 @@ public sealed partial class SearchIndex
 
     /// <summary>The facet views of this generation and every document's buckets, built once, by the first faceted search.</summary>
     private FacetBuckets Buckets => _buckets ??= FacetBuckets.Build([.. _facets.Values.SelectMany(FacetView.For)], _live.Length);
+
+    /// <summary>A match set this large has its facets counted in two halves at once (settable for tests).</summary>
+    internal int ParallelCountingFrom { get; set; } = 50_000;
+
+    /// <summary>
+    /// The pass over a range of the match set (or of every rowid, when the query has no terms): filters, the total,
+    /// the best hits and the facet counts.
+    /// </summary>
+    private sealed class Pass(SearchIndex index, ScoredDocs? matches, List<ulong[]> hardFilters, List<DimensionFilter> dimensionFilters, (int Start, int End)[] filterRanges, int keep, SearchSort sort)
+    {
+        public (int Total, TopHits Top) Run(int from, int to, FacetBuckets.Tally? tally)
+        {
+            var top = new TopHits(keep, sort, index._published);
+            var live = index._live;
+            var buckets = tally is null ? null : index.Buckets;
+            var total = 0;
+            var docs = matches?.Docs;
+            var scores = matches?.Scores;
+            for (var i = from; i < to; i++)
+            {
+                var rowid = docs is null ? i : docs[i];
+                if (rowid >= live.Length || !live[rowid] || !PassesAll(hardFilters, rowid))
+                {
+                    continue;
+                }
+
+                var failed = -1;
+                var failures = 0;
+                for (var d = 0; d < dimensionFilters.Count && failures < 2; d++)
+                {
+                    if (!dimensionFilters[d].Accepts(rowid))
+                    {
+                        failed = d;
+                        failures++;
+                    }
+                }
+
+                if (failures >= 2)
+                {
+                    continue;
+                }
+
+                if (tally is not null)
+                {
+                    if (failures == 0)
+                    {
+                        tally.Add(buckets!.BucketsOf(rowid));
+                    }
+                    else
+                    {
+                        tally.Add(buckets!.BucketsOf(rowid), filterRanges[failed].Start, filterRanges[failed].End);
+                    }
+                }
+
+                if (failures == 0)
+                {
+                    total++;
+                    top.Offer(rowid, scores is null ? 0 : scores[i]);
+                }
+            }
+
+            return (total, top);
+        }
+    }
 
     private sealed record DimensionFilter(string Dimension, ulong[] Bits)
     {

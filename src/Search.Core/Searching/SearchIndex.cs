@@ -21,6 +21,9 @@ public sealed partial class SearchIndex : IDisposable
     private readonly TermScoreCache _termScores = new(TermScoresCacheBytes);
     private readonly Snapshot _snapshot;
 
+    // The vocabulary is read once, by the first request that needs it; requests that come meanwhile wait for it.
+    private readonly Lazy<Vocabulary> _vocabulary;
+
     // Rowids below the highest one that hold no document (deleted or replaced): their postings are still there.
     private readonly int _deletedRows;
 
@@ -34,6 +37,7 @@ public sealed partial class SearchIndex : IDisposable
         _bm25 = bm25;
         _snapshot = snapshot;
         _postings = new PostingsReader(postingsSequence);
+        _vocabulary = new(() => _snapshot.Read(c => Vocabulary.Load(c, _postings.Sequence)), LazyThreadSafetyMode.ExecutionAndPublication);
         _facets = facets;
         _published = published;
         _live = live;
@@ -192,7 +196,6 @@ public sealed partial class SearchIndex : IDisposable
         return list;
     }
 
-    private Vocabulary? _vocabulary;
     private IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? _collectionFacets;
 
     /// <summary>Indexed terms within <paramref name="maxEdits"/> edits of <paramref name="term"/>, closest and commonest first.</summary>
@@ -201,15 +204,7 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Indexed terms that start with a prefix, with the number of documents that have each.</summary>
     public IReadOnlyList<(string Term, long Documents)> TermsStartingWith(string prefix, int limit) => LoadedVocabulary().StartingWith(prefix, limit);
 
-    private Vocabulary LoadedVocabulary()
-    {
-        if (_vocabulary is null)
-        {
-            _vocabulary = _snapshot.Read(c => Vocabulary.Load(c, _postings.Sequence));
-        }
-
-        return _vocabulary;
-    }
+    internal Vocabulary LoadedVocabulary() => _vocabulary.Value;
 
     /// <summary>
     /// The values of one facet dimension over every document, with their counts; a prefix narrows them to those

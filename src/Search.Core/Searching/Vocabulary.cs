@@ -1,11 +1,13 @@
 using System.Numerics;
 using Microsoft.Data.Sqlite;
+using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
 
 /// <summary>
 /// The indexed terms with their document frequencies, read once from the postings table when a fuzzy or prefix
-/// request first needs them (each chunk's document count sits before its blobs, so no blob is read). Fuzzy matching compares against these, so "Khamenie~" finds the spelling the documents actually use.
+/// request first needs them (each chunk's document count sits before its blobs, so no blob is read; a million
+/// documents have 229,000 terms in all columns, read in 0.65 s). Fuzzy matching compares against these, so "Khamenie~" finds the spelling the documents actually use.
 /// Each term carries a 64-bit signature of its letters: one edit changes at most two of its bits, so a term whose
 /// signature differs in more than 2×edits bits cannot be near, and most of the vocabulary is passed over unexamined.
 /// </summary>
@@ -14,29 +16,67 @@ internal sealed class Vocabulary
     private readonly string[] _terms;
     private readonly long[] _documents;
     private readonly ulong[] _signatures;
+    private readonly string[][] _columns; // per column of the postings, its terms in ordinal order
 
-    private Vocabulary(List<(string Term, long Documents)> terms)
+    private Vocabulary(List<(string Term, long Documents)> terms, string[][] columns)
     {
         _terms = [.. terms.Select(t => t.Term)];
         _documents = [.. terms.Select(t => t.Documents)];
         _signatures = [.. _terms.Select(Signature)];
+        _columns = columns;
     }
 
     public static Vocabulary Load(SqliteConnection connection, long sequence)
     {
-        var terms = new List<(string, long)>();
-        using var command = connection.CreateCommand();
-        // Only words of the text columns (0 and 1): facet tokens in the tags column are not words anybody misspells.
-        // The counts include documents deleted since the last full build, whose postings stay until then.
-        command.CommandText = "SELECT term, sum(doc_count) FROM postings WHERE col IN (0, 1) AND seq <= $s GROUP BY term ORDER BY term";
-        command.Parameters.AddWithValue("$s", sequence);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var columns = PostingsBuffer.Columns.Select(_ => new List<string>()).ToArray();
+        var text = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
         {
-            terms.Add((reader.GetString(0), reader.GetInt64(1)));
+            // In the table's own order: nothing is sorted. The counts include documents deleted since the last full
+            // build, whose postings stay until then.
+            command.CommandText = "SELECT col, term, sum(doc_count) FROM postings WHERE seq <= $s GROUP BY col, term";
+            command.Parameters.AddWithValue("$s", sequence);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var column = (int)reader.GetInt64(0);
+                var term = reader.GetString(1);
+                columns[column].Add(term);
+                // Fuzzy matching and suggestions look at words of the text columns (title and body): facet tokens
+                // in the tags column are not words anybody misspells.
+                if (column < 2)
+                {
+                    text[term] = text.GetValueOrDefault(term) + reader.GetInt64(2);
+                }
+            }
         }
 
-        return new Vocabulary(terms);
+        // SQLite orders text by its UTF-8 bytes; the binary searches here compare UTF-16 code units.
+        var sorted = columns.Select(c => c.Order(StringComparer.Ordinal).ToArray()).ToArray();
+        return new Vocabulary([.. text.Select(t => (t.Key, t.Value)).OrderBy(t => t.Key, StringComparer.Ordinal)], sorted);
+    }
+
+    /// <summary>
+    /// The terms of one column of the postings that start with <paramref name="prefix"/>, in ordinal order, up to
+    /// <paramref name="limit"/> of them: a prefix query's expansions, found by a binary search instead of a scan of
+    /// the postings table.
+    /// </summary>
+    public List<string> ColumnTermsStartingWith(int column, string prefix, int limit)
+    {
+        var terms = _columns[column];
+        var first = Array.BinarySearch(terms, prefix, StringComparer.Ordinal);
+        if (first < 0)
+        {
+            first = ~first;
+        }
+
+        var found = new List<string>();
+        for (var i = first; i < terms.Length && found.Count < limit && terms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            found.Add(terms[i]);
+        }
+
+        return found;
     }
 
     /// <summary>Indexed terms that start with <paramref name="prefix"/>, commonest first.</summary>
