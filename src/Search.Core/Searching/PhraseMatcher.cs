@@ -14,10 +14,56 @@ namespace Search.Core.Searching;
 /// </summary>
 internal static class PhraseMatcher
 {
-    /// <summary>The matching rowids, ascending.</summary>
+    /// <summary>
+    /// The matching rowids, ascending. The chunks of one flush hold one range of rowids for every term, so the flushes
+    /// split into two runs of about equal size are matched at once, on two cores, and their results put end to end.
+    /// </summary>
     public static int[] Match(IReadOnlyList<IReadOnlyList<TermChunks>> slots)
     {
         if (slots.Count == 0 || slots.Any(s => s.Count == 0))
+        {
+            return [];
+        }
+
+        var bytes = new SortedDictionary<long, long>();
+        foreach (var term in slots.SelectMany(s => s))
+        {
+            for (var i = 0; i < term.Data.Count; i++)
+            {
+                bytes[term.Sequences[i]] = bytes.GetValueOrDefault(term.Sequences[i]) + term.Data[i].Length + term.Positions[i].Length;
+            }
+        }
+
+        if (bytes.Count < 2 || Environment.ProcessorCount < 2)
+        {
+            return MatchChunks(slots);
+        }
+
+        // The first sequence number of the second run: where half the bytes to read have been passed.
+        var half = bytes.Values.Sum() / 2;
+        var passed = 0L;
+        var split = bytes.Keys.Last();
+        foreach (var (sequence, size) in bytes)
+        {
+            passed += size;
+            if (passed >= half)
+            {
+                split = sequence + 1;
+                break;
+            }
+        }
+
+        IReadOnlyList<IReadOnlyList<TermChunks>> Part(long from, long to) =>
+            [.. slots.Select(s => (IReadOnlyList<TermChunks>)[.. s.Select(t => t.Between(from, to)).Where(t => t.Data.Count > 0)])];
+
+        var lower = Task.Run(() => MatchChunks(Part(long.MinValue, split)));
+        var upper = MatchChunks(Part(split, long.MaxValue));
+        return [.. lower.GetAwaiter().GetResult(), .. upper];
+    }
+
+    private static int[] MatchChunks(IReadOnlyList<IReadOnlyList<TermChunks>> slots)
+    {
+        if (slots.Any(s => s.Count == 0))
         {
             return [];
         }

@@ -43,11 +43,11 @@ internal sealed class PostingsReader(long sequence)
     public TermChunks ReadChunksWithPositions(SqliteConnection connection, int column, string term)
     {
         var chunks = new TermChunks();
-        var command = Term(connection, "SELECT data, pos FROM postings WHERE col = $c AND term = $t AND seq <= $s ORDER BY seq", column, term);
+        var command = Term(connection, "SELECT data, pos, seq FROM postings WHERE col = $c AND term = $t AND seq <= $s ORDER BY seq", column, term);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            chunks.Add((byte[])reader.GetValue(0), (byte[])reader.GetValue(1));
+            chunks.Add((byte[])reader.GetValue(0), (byte[])reader.GetValue(1), reader.GetInt64(2));
         }
 
         return chunks;
@@ -100,7 +100,7 @@ internal sealed class PostingsReader(long sequence)
     public List<TermChunks> ReadPrefixWithPositions(SqliteConnection connection, int column, string prefix)
     {
         var terms = new List<TermChunks>();
-        var command = Prefix(connection, "SELECT term, data, pos FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s ORDER BY term, seq", column, prefix);
+        var command = Prefix(connection, "SELECT term, data, pos, seq FROM postings WHERE col = $c AND term >= $lo AND term < $hi AND seq <= $s ORDER BY term, seq", column, prefix);
         using var reader = command.ExecuteReader();
         string? last = null;
         while (reader.Read())
@@ -112,7 +112,7 @@ internal sealed class PostingsReader(long sequence)
                 last = term;
             }
 
-            terms[^1].Add((byte[])reader.GetValue(1), (byte[])reader.GetValue(2));
+            terms[^1].Add((byte[])reader.GetValue(1), (byte[])reader.GetValue(2), reader.GetInt64(3));
         }
 
         return terms;
@@ -165,16 +165,37 @@ internal sealed class PostingsReader(long sequence)
     }
 }
 
-/// <summary>The chunks of one term as stored: per chunk its data blob and its positions blob (see PostingsBuffer).</summary>
+/// <summary>
+/// The chunks of one term as stored, in sequence order: per chunk its data blob, its positions blob (see
+/// PostingsBuffer) and its flush's sequence number.
+/// </summary>
 internal sealed class TermChunks
 {
     public List<byte[]> Data { get; } = [];
 
     public List<byte[]> Positions { get; } = [];
 
-    public void Add(byte[] data, byte[] positions)
+    public List<long> Sequences { get; } = [];
+
+    public void Add(byte[] data, byte[] positions, long sequence = 0)
     {
         Data.Add(data);
         Positions.Add(positions);
+        Sequences.Add(sequence);
+    }
+
+    /// <summary>The chunks whose sequence number is in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public TermChunks Between(long from, long to)
+    {
+        var part = new TermChunks();
+        for (var i = 0; i < Data.Count; i++)
+        {
+            if (Sequences[i] >= from && Sequences[i] < to)
+            {
+                part.Add(Data[i], Positions[i], Sequences[i]);
+            }
+        }
+
+        return part;
     }
 }
