@@ -52,7 +52,7 @@ luc_size = median([r["index_bytes"] for r, _ in lucene_index])
 
 out = []
 out.append(f"# Benchmark: {docs:,} documents ({mb:,.0f} MB of JSONL), this service against Lucene 8.8.1\n")
-out.append(f"Machine: {cores} cores, {platform.machine()}, {platform.system()}. Each figure is the median of the runs in {work.name}; "
+out.append(f"Machine: {cores} cores, {platform.machine()}, {platform.system()}. Each figure is the median of {len(lucene_index)} run{'s' if len(lucene_index) != 1 else ''} (raw results in bench/work/{work.name}/raw); "
            "latencies are nearest-rank percentiles over every timed query of 5 passes after warm-up, as the Lucene harness measures them.\n")
 out.append("## Indexing\n")
 out.append("| | ours | Lucene | ours / Lucene |\n|---|---:|---:|---:|")

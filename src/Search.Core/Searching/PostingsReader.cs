@@ -19,8 +19,6 @@ internal sealed class PostingsReader(long sequence)
     /// <summary>A prefix with more expansions than this matches its documents alike, without scoring each term.</summary>
     public const int MaxPrefixExpansions = 512;
 
-    public PostingList Get(SqliteConnection connection, int column, string term) => Decode(ReadChunks(connection, column, term));
-
     public static PostingList Decode(List<byte[]> chunks) => chunks.Count == 0 ? PostingList.Empty : PostingList.Decode(chunks);
 
     /// <summary>The stored chunks of a term, in sequence order, not yet decoded.</summary>
