@@ -12,11 +12,10 @@ namespace Search.Core.Indexing;
 /// (docs/performance.md has the measurements).
 /// A document is two rows. The docs row is narrow, everything opening a generation reads for every document
 /// (publication date, the number of terms per column that BM25 needs, and its facet values as ids of facet_values,
-/// delta varints)
-/// and what an incremental run compares (hash): a million of them are read in one short scan. The texts row holds
-/// what only a hit needs: the text, and its entities as one JSON array in text order. (Until version 4 the text sat in
-/// the docs row, so opening a generation read through all of it, and every facet value and every entity was a row of
-/// its own: some thirty-five rows a document, more work for the writer than the document itself.)
+/// delta varints) and what an incremental run compares (hash): a million of them are read in one short scan. The
+/// texts row holds what only a hit needs: the text, and its entities as one JSON array in text order. (Until version 4
+/// the text sat in the docs row, so opening a generation read through all of it, and every facet value and every
+/// entity was a row of its own: some thirty-five rows a document.)
 /// In the postings table, doc_count (how many documents a chunk lists) comes before the blobs so that reading the
 /// vocabulary with its document frequencies never reads a blob, and data before pos so that a query that needs no
 /// positions stops reading a row before them.
