@@ -144,6 +144,4 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
     }
 
     private static IEnumerable<int> Columns(int mask) => Enumerable.Range(0, PostingsBuffer.Columns.Length).Where(c => (mask & (1 << c)) != 0);
-
-    private static string[] Names(int mask) => [.. Columns(mask).Select(c => PostingsBuffer.Columns[c])];
 }

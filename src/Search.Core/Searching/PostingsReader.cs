@@ -175,7 +175,7 @@ internal sealed class TermChunks
 
     public List<long> Sequences { get; } = [];
 
-    public void Add(byte[] data, byte[] positions, long sequence = 0)
+    public void Add(byte[] data, byte[] positions, long sequence)
     {
         Data.Add(data);
         Positions.Add(positions);

@@ -64,14 +64,8 @@ internal sealed class Vocabulary
     public List<string> ColumnTermsStartingWith(int column, string prefix, int limit)
     {
         var terms = _columns[column];
-        var first = Array.BinarySearch(terms, prefix, StringComparer.Ordinal);
-        if (first < 0)
-        {
-            first = ~first;
-        }
-
         var found = new List<string>();
-        for (var i = first; i < terms.Length && found.Count < limit && terms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        for (var i = First(terms, prefix); i < terms.Length && found.Count < limit && terms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
         {
             found.Add(terms[i]);
         }
@@ -82,15 +76,8 @@ internal sealed class Vocabulary
     /// <summary>Indexed terms that start with <paramref name="prefix"/>, commonest first.</summary>
     public IReadOnlyList<(string Term, long Documents)> StartingWith(string prefix, int limit)
     {
-        // The terms come sorted: the ones with the prefix are one contiguous run.
-        var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
-        if (first < 0)
-        {
-            first = ~first;
-        }
-
         var found = new List<(string, long)>();
-        for (var i = first; i < _terms.Length && _terms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        for (var i = First(_terms, prefix); i < _terms.Length && _terms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
         {
             if (!_terms[i].Contains('_'))
             {
@@ -99,6 +86,13 @@ internal sealed class Vocabulary
         }
 
         return [.. found.OrderByDescending(t => t.Item2).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(limit)];
+    }
+
+    /// <summary>Where the terms that start with a prefix begin: sorted, they are one contiguous run from there.</summary>
+    private static int First(string[] sorted, string prefix)
+    {
+        var first = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+        return first < 0 ? ~first : first;
     }
 
     public IReadOnlyList<string> Near(string term, int maxEdits)
