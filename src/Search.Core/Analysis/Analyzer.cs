@@ -11,9 +11,12 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
     public IReadOnlyList<ITokenFilter> Stages => stages;
 
-    public IReadOnlyList<Token> Analyze(string text)
+    public IReadOnlyList<Token> Analyze(string text) => Run(ScriptTokenizer.Tokenize(text));
+
+    public IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words) => Run([.. words]);
+
+    private Token[] Run(List<WorkToken> work)
     {
-        var work = ScriptTokenizer.Tokenize(text);
         foreach (var stage in stages)
         {
             stage.Apply(work);

@@ -37,12 +37,16 @@ public static class DateExtractor
         "سال", "در", "تا", "از", "پیش", "پس", "اوایل", "اواخر", "اواسط", "طی",
     };
 
+    // Every word a date can begin with besides a number: month names and their abbreviations, Persian ordinal days,
+    // seasons and سال. Most words are none of these, and one lookup passes them by instead of eight matchers.
+    private static readonly HashSet<string> StartWords = BuildStartWords();
+
     public static IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ISet<int> used)
     {
         var found = new List<Entity>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (used.Contains(i))
+            if ((!words[i].IsNumber && !StartWords.Contains(words[i].Key)) || used.Contains(i))
             {
                 continue;
             }
@@ -473,6 +477,24 @@ public static class DateExtractor
 
         var gregorian = Array.IndexOf(PersianGregorianMonths, w.Key) + 1;
         return (gregorian, "gregorian");
+    }
+
+    private static HashSet<string> BuildStartWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal) { "sept", "سال" };
+        foreach (var month in EnglishMonths)
+        {
+            words.Add(month);
+            words.Add(month[..3]);
+        }
+
+        words.UnionWith(PersianGregorianMonths);
+        words.UnionWith(SolarHijri.PersianMonths);
+        words.UnionWith(SolarHijri.LatinMonths);
+        words.UnionWith(PersianOrdinalDays.Keys);
+        words.UnionWith(EnglishSeasons.Keys);
+        words.UnionWith(PersianSeasons.Keys);
+        return words;
     }
 
     private static Dictionary<string, int> BuildPersianOrdinals()

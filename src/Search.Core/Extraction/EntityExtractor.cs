@@ -13,11 +13,13 @@ public sealed class EntityExtractor(GazetteerMatcher gazetteer, PersonDiscovery 
 
     /// <param name="text">The original text.</param>
     /// <param name="tokens">Its tokens from the gazetteer's analyzer, when the caller has them already.</param>
-    public IReadOnlyList<Entity> Extract(string text, IReadOnlyList<Token>? tokens = null)
+    /// <param name="split">The text as <see cref="ScriptTokenizer.Tokenize"/> splits it, when the caller has that already.</param>
+    public IReadOnlyList<Entity> Extract(string text, IReadOnlyList<Token>? tokens = null, IReadOnlyList<WorkToken>? split = null)
     {
-        tokens ??= gazetteer.Analyzer.Analyze(text);
+        split ??= ScriptTokenizer.Tokenize(text);
+        tokens ??= gazetteer.Analyzer.Analyze(text, split);
         var entities = gazetteer.Match(text, tokens).ToList();
-        var words = TextWord.Read(text);
+        var words = TextWord.Read(text, split);
         var used = new HashSet<int>(words.Count / 4); // sized once for about a quarter of the words, not grown from empty
         var w = 0;
         foreach (var entity in entities)

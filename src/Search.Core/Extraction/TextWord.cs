@@ -10,12 +10,17 @@ public readonly record struct TextWord(string Key, string Surface, int Start, in
 {
     public bool IsNumber => Number is not null;
 
-    public static List<TextWord> Read(string text)
+    public static List<TextWord> Read(string text) => Read(text, ScriptTokenizer.Tokenize(text));
+
+    /// <param name="text">The original text.</param>
+    /// <param name="split">The text as <see cref="ScriptTokenizer.Tokenize"/> splits it.</param>
+    public static List<TextWord> Read(string text, IReadOnlyList<WorkToken> split)
     {
-        var words = new List<TextWord>(text.Length / 6 + 4); // about a word in six characters: sized once, not grown
-        foreach (var t in ScriptTokenizer.Tokenize(text))
+        var words = new List<TextWord>(split.Count);
+        foreach (var t in split)
         {
-            var surface = text[t.Start..t.End];
+            // A word's term is its surface unless the tokenizer rewrote it (digits): no second copy of the same letters.
+            var surface = text.AsSpan(t.Start, t.End - t.Start).SequenceEqual(t.Term) ? t.Term : text[t.Start..t.End];
             var key = t.Script switch
             {
                 TokenScript.Latin => Languages.English.LatinFolding.Fold(t.Term),

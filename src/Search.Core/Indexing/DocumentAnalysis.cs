@@ -8,7 +8,7 @@ namespace Search.Core.Indexing;
 /// <summary>
 /// The stage between ingest and the index writer: analyzes a document's fields, extracts its entities and turns
 /// them, with its language and publication date, into facet values. The body is analyzed once: the same tokens feed
-/// the body's postings and the gazetteer.
+/// the body's postings and the gazetteer, and its split into words feeds the analyzer and the extractors.
 /// </summary>
 public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntities = true)
 {
@@ -18,9 +18,10 @@ public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntitie
     {
         var analyzers = settings.Analyzers;
         var bodyAnalyzer = analyzers.ForField("body");
-        var bodyTokens = bodyAnalyzer.Analyze(document.Body);
+        var split = ScriptTokenizer.Tokenize(document.Body);
+        var bodyTokens = bodyAnalyzer.Analyze(document.Body, split);
         var extractor = settings.Extractor;
-        IReadOnlyList<Entity> entities = extractEntities ? extractor.Extract(document.Body, ReferenceEquals(bodyAnalyzer, extractor.Gazetteer.Analyzer) ? bodyTokens : null) : [];
+        IReadOnlyList<Entity> entities = extractEntities ? extractor.Extract(document.Body, ReferenceEquals(bodyAnalyzer, extractor.Gazetteer.Analyzer) ? bodyTokens : null, split) : [];
 
         // A title that is not part of the body (JSONL, HTML) may name entities too: they count as facets.
         var titleEntities = !extractEntities || document.Body.Contains(document.Title, StringComparison.Ordinal) ? [] : extractor.Extract(document.Title);

@@ -90,4 +90,19 @@ public class RealCorpusAnalysisTests
             Assert.That(again, Is.EqualTo(terms));
         }
     }
+
+    [TestCase("fa")]
+    [TestCase("en")]
+    public void A_text_split_once_for_analysis_and_extraction_analyzes_as_the_text_does(string language)
+    {
+        var analyzer = Analyzers.Registry.Get("auto");
+        foreach (var text in Documents(language, 100))
+        {
+            var split = Core.Analysis.ScriptTokenizer.Tokenize(text);
+            var before = split.ToList();
+            Assert.That(analyzer.Analyze(text, split), Is.EqualTo(analyzer.Analyze(text)));
+            Assert.That(split, Is.EqualTo(before), "the shared split is left as it was for the extractors");
+            Assert.That(Analyzers.Settings.Extractor.Extract(text, null, split), Is.EqualTo(Analyzers.Settings.Extractor.Extract(text)));
+        }
+    }
 }

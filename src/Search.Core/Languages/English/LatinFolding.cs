@@ -28,6 +28,11 @@ public static class LatinFolding
 
     public static string Fold(string word)
     {
+        if (IsFolded(word))
+        {
+            return word; // most words: lower-case ASCII already, returned without a copy
+        }
+
         var lower = word.ToLowerInvariant();
         var plain = true;
         foreach (var c in lower)
@@ -72,5 +77,18 @@ public static class LatinFolding
         }
 
         return sb.ToString();
+    }
+
+    private static bool IsFolded(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Search.Core.Analysis;
 
 namespace Search.Core.Languages.Persian;
@@ -13,24 +12,38 @@ public static class PersianLetters
 {
     public static string Normalize(string word)
     {
-        var sb = new StringBuilder(word.Length);
-        foreach (var c in word)
+        // Most words are typed in the normal form already: they come back as they are, without a copy.
+        var first = 0;
+        while (first < word.Length && word[first] != CharClass.Zwnj && Map(word[first]) == word[first])
         {
-            var mapped = Map(c);
-            if (mapped == '\0' || (mapped == CharClass.Zwnj && (sb.Length == 0 || sb[^1] == CharClass.Zwnj)))
+            first++;
+        }
+
+        if (first == word.Length)
+        {
+            return word;
+        }
+
+        var buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.AsSpan(0, first).CopyTo(buffer);
+        var length = first;
+        for (var i = first; i < word.Length; i++)
+        {
+            var mapped = Map(word[i]);
+            if (mapped == '\0' || (mapped == CharClass.Zwnj && (length == 0 || buffer[length - 1] == CharClass.Zwnj)))
             {
                 continue;
             }
 
-            sb.Append(mapped);
+            buffer[length++] = mapped;
         }
 
-        if (sb.Length > 0 && sb[^1] == CharClass.Zwnj)
+        if (length > 0 && buffer[length - 1] == CharClass.Zwnj)
         {
-            sb.Length--;
+            length--;
         }
 
-        return sb.ToString();
+        return new string(buffer[..length]);
     }
 
     /// <summary>The normalized form without joiners: the form terms take in the index.</summary>

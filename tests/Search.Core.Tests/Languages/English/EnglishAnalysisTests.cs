@@ -18,8 +18,17 @@ public class EnglishAnalysisTests
     [TestCase("naïve", "naive")]
     [TestCase("don't", "dont")]
     [TestCase("U.S.A", "usa")]
+    [TestCase("Evin", "evin")]
+    [TestCase("covid19", "covid19")]
     public void Latin_folding_lowercases_and_removes_diacritics(string word, string folded) =>
         Assert.That(LatinFolding.Fold(word), Is.EqualTo(folded));
+
+    [Test]
+    public void A_word_already_folded_is_returned_without_a_copy()
+    {
+        var word = new string("prisoners".AsSpan());
+        Assert.That(LatinFolding.Fold(word), Is.SameAs(word));
+    }
 
     [Test]
     public void Stop_words_are_dropped_and_meaningful_negations_kept() =>

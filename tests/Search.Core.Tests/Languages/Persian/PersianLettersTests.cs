@@ -28,6 +28,7 @@ public class PersianLettersTests
     [TestCase("می\u200Dخواهم", TestName = "ZWJ becomes ZWNJ")]
     [TestCase("می\u00ADخواهم", TestName = "Soft hyphen becomes ZWNJ")]
     [TestCase("می\u200C\u200Cخواهم\u200C", TestName = "Repeated and trailing ZWNJ collapse")]
+    [TestCase("\u200Cمی\u200Cخواهم", TestName = "A leading ZWNJ is dropped")]
     public void Joiners_become_a_single_zwnj(string input) =>
         Assert.That(PersianLetters.Normalize(input), Is.EqualTo("می\u200Cخواهم"));
 
@@ -41,5 +42,19 @@ public class PersianLettersTests
     {
         const string text = "اعدام زندانیان سیاسی در تابستان 1367";
         Assert.That(PersianLetters.Normalize(text), Is.EqualTo(text));
+    }
+
+    [Test]
+    public void A_word_longer_than_the_stack_buffer_is_normalized_whole()
+    {
+        var word = string.Concat(Enumerable.Repeat("كتاب", 100)); // 400 characters with an Arabic kaf in each
+        Assert.That(PersianLetters.Normalize(word), Is.EqualTo(string.Concat(Enumerable.Repeat("کتاب", 100))));
+    }
+
+    [Test]
+    public void A_word_already_in_normal_form_is_returned_without_a_copy()
+    {
+        var word = new string("زندانیان".AsSpan());
+        Assert.That(PersianLetters.Normalize(word), Is.SameAs(word));
     }
 }
