@@ -41,7 +41,7 @@ public static class DateExtractor
     // seasons and سال. Most words are none of these, and one lookup passes them by instead of eight matchers.
     private static readonly HashSet<string> StartWords = BuildStartWords();
 
-    public static IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ISet<int> used)
+    public static IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ClaimedWords used)
     {
         var found = new List<Entity>();
         for (var i = 0; i < words.Count; i++)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Search.Core.Analysis;
 using Search.Core.Languages.Persian;
 
 namespace Search.Core.Extraction;
@@ -28,6 +29,11 @@ public static partial class DateLine
     /// <summary>The ISO Gregorian date the line states, or null. Lines longer than a dateline are not looked at.</summary>
     public static DateOnly? TryParse(string line)
     {
+        if (!Short(line))
+        {
+            return null;
+        }
+
         var text = PersianLetters.Normalize(line.Trim());
         if (text.Length is 0 or > 60)
         {
@@ -62,6 +68,25 @@ public static partial class DateLine
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the line can normalize to at most 60 characters: counts the letters normalization keeps (it removes
+    /// marks and joiners, never adds), and stops at the 61st, so a long paragraph is not normalized to be measured.
+    /// </summary>
+    private static bool Short(string line)
+    {
+        var kept = 0;
+        foreach (var c in line)
+        {
+            var mapped = PersianLetters.Map(c);
+            if (mapped != '\0' && mapped != CharClass.Zwnj && !char.IsWhiteSpace(c) && ++kept > 60)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static DateOnly? FromParts(Match m, bool monthByName)

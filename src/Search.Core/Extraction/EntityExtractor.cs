@@ -20,7 +20,7 @@ public sealed class EntityExtractor(GazetteerMatcher gazetteer, PersonDiscovery 
         tokens ??= gazetteer.Analyzer.Analyze(text, split);
         var entities = gazetteer.Match(text, tokens).ToList();
         var words = TextWord.Read(text, split);
-        var used = new HashSet<int>(words.Count / 4); // sized once for about a quarter of the words, not grown from empty
+        var used = new ClaimedWords(words.Count);
         var w = 0;
         foreach (var entity in entities)
         {

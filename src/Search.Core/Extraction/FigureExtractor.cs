@@ -61,12 +61,12 @@ public static class FigureExtractor
         "شدند", "بودند", "هستند", "اند", "کرد", "کردند", "کرده", "دارد", "داشت", "میشود", "میشوند", "سال", "ماه", "روز",
     };
 
-    public static IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ISet<int> used)
+    public static IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ClaimedWords used)
     {
         var found = new List<Entity>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (used.Contains(i))
+            if ((!words[i].IsNumber && !NumberWords.CanStart(words[i].Key)) || used.Contains(i))
             {
                 continue;
             }
@@ -263,7 +263,7 @@ public static class FigureExtractor
         return (null, -1);
     }
 
-    private static (double Upper, int Last)? RangeEnd(string text, IReadOnlyList<TextWord> w, int i, int next, ISet<int> used)
+    private static (double Upper, int Last)? RangeEnd(string text, IReadOnlyList<TextWord> w, int i, int next, ClaimedWords used)
     {
         if (next >= w.Count || used.Contains(next))
         {
@@ -294,7 +294,7 @@ public static class FigureExtractor
         return upper is null ? null : (upper.Value, end - 1);
     }
 
-    private static int SkipRestatement(string text, IReadOnlyList<TextWord> w, int next, double value, ISet<int> used)
+    private static int SkipRestatement(string text, IReadOnlyList<TextWord> w, int next, double value, ClaimedWords used)
     {
         if (next < w.Count && TextGaps.Between(text, w[next - 1], w[next]).Trim() is "(")
         {

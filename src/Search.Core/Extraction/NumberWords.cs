@@ -32,7 +32,14 @@ public static class NumberWords
         ["هزار"] = 1_000, ["میلیون"] = 1_000_000, ["میلیارد"] = 1_000_000_000,
     };
 
+    // Every word a written number can begin with: a unit ("three", "سه", "dozen"), or "a"/"an" before a scale ("a
+    // hundred"). A scale alone does not begin one ("thousand" needs a unit or digits before it).
+    private static readonly HashSet<string> StartWords = [.. EnglishUnits.Keys, .. PersianUnits.Keys, "a", "an"];
+
     public static bool IsScale(string key) => Scales.ContainsKey(key);
+
+    /// <summary>Whether a written number can start at a word with this key (a word of digits always can).</summary>
+    public static bool CanStart(string key) => StartWords.Contains(key);
 
     public static bool IsNumberWord(string key) => EnglishUnits.ContainsKey(key) || PersianUnits.ContainsKey(key) || Scales.ContainsKey(key);
 

@@ -33,7 +33,7 @@ public sealed class PersonDiscovery(GivenNames givenNames)
 
     private static readonly string[] SurnameEndings = ["\u06CC", "زاده", "زاد", "پور", "یان", "نژاد", "فر", "لو", "نیا", "وند", "مند"];
 
-    public IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ISet<int> used)
+    public IEnumerable<Entity> Find(string text, IReadOnlyList<TextWord> words, ClaimedWords used)
     {
         var found = new List<Entity>();
         for (var i = 0; i < words.Count; i++)
@@ -59,7 +59,7 @@ public sealed class PersonDiscovery(GivenNames givenNames)
         return found;
     }
 
-    private (int NameStart, int Last)? Latin(string text, IReadOnlyList<TextWord> w, int i, ISet<int> used)
+    private (int NameStart, int Last)? Latin(string text, IReadOnlyList<TextWord> w, int i, ClaimedWords used)
     {
         var word = w[i];
         if (!word.Capitalized)
@@ -83,7 +83,7 @@ public sealed class PersonDiscovery(GivenNames givenNames)
         return null;
     }
 
-    private (int NameStart, int Last)? Persian(string text, IReadOnlyList<TextWord> w, int i, ISet<int> used)
+    private (int NameStart, int Last)? Persian(string text, IReadOnlyList<TextWord> w, int i, ClaimedWords used)
     {
         var word = w[i];
         if (word.Script != TokenScript.Arabic)
@@ -117,7 +117,7 @@ public sealed class PersonDiscovery(GivenNames givenNames)
         return null;
     }
 
-    private static int CapitalizedRun(string text, IReadOnlyList<TextWord> w, int from, ISet<int> used, int max)
+    private static int CapitalizedRun(string text, IReadOnlyList<TextWord> w, int from, ClaimedWords used, int max)
     {
         var last = from - 1;
         for (var k = from; k < w.Count && k < from + max; k++)
@@ -134,7 +134,7 @@ public sealed class PersonDiscovery(GivenNames givenNames)
         return last;
     }
 
-    private static bool Adjacent(string text, IReadOnlyList<TextWord> w, int left, int right, ISet<int> used) =>
+    private static bool Adjacent(string text, IReadOnlyList<TextWord> w, int left, int right, ClaimedWords used) =>
         right < w.Count && !used.Contains(right) && TextGaps.IsSpace(text, w[left], w[right]);
 
     private static bool LooksLikeNameWord(TextWord w) => w.Script == TokenScript.Arabic && w.Key.Length >= 2 && !w.Key.StartsWith("می", StringComparison.Ordinal);

@@ -30,6 +30,10 @@ public sealed class IndexWriter : IDisposable
     private readonly Dictionary<(string Dimension, string Value), long> _facetIds = [];
     private readonly List<long> _documentFacetIds = [];
     private readonly bool _newGeneration;
+
+    // A new generation holds only what this writer added: an id whose hash is not here is not in the file, and adding
+    // it needs no lookup of an earlier copy. (A hash seen before only costs the lookup.)
+    private readonly HashSet<int> _addedIdHashes = [];
     private long _postingsSequence;
     private SqliteTransaction? _transaction;
     private int _pending;
@@ -98,7 +102,11 @@ public sealed class IndexWriter : IDisposable
     public long Add(IndexedDocument document)
     {
         var source = document.Source;
-        Delete(source.Id);
+        if (!_newGeneration || !_addedIdHashes.Add(source.Id.GetHashCode(StringComparison.Ordinal)))
+        {
+            Delete(source.Id);
+        }
+
         string[] columns = [document.TitleTerms, document.BodyTerms, document.TagTerms];
         for (var c = 0; c < columns.Length; c++)
         {

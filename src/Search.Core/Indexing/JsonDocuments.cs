@@ -55,11 +55,11 @@ public static class JsonDocuments
         }
 
         var title = Text(root, "title");
-        var parsed = TextFileReader.FromText(id, body, source, Hash(raw));
+        var language = Text(root, "lang") is "fa" or "en" ? Text(root, "lang") : null;
+        var parsed = TextFileReader.FromText(id, body, source, Hash(raw), language: language);
         return (parsed with
         {
             Title = string.IsNullOrWhiteSpace(title) ? parsed.Title : title.Trim(),
-            Language = Text(root, "lang") is "fa" or "en" ? Text(root, "lang")! : parsed.Language,
             Published = published ?? parsed.Published,
             Byline = Text(root, "byline") ?? parsed.Byline,
         }, null);

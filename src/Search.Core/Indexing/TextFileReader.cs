@@ -70,25 +70,35 @@ public static class TextFileReader
         return string.IsNullOrWhiteSpace(text) ? (null, "empty") : (text, null);
     }
 
-    public static SourceDocument FromText(string id, string text, string source, string hash, bool markdown = false)
+    /// <summary>
+    /// A document from its text: title, byline and date read from its head. <paramref name="language"/> is the language
+    /// when the source states it; otherwise it is guessed from the text.
+    /// </summary>
+    public static SourceDocument FromText(string id, string text, string source, string hash, bool markdown = false, string? language = null)
     {
         string? byline = null;
         string? published = null;
         string? title = null;
-        foreach (var raw in text.Split('\n'))
+
+        // Only the head is read, line by line: a body is often one long paragraph, and need not be split or copied.
+        for (var start = 0; start < text.Length;)
         {
-            var line = raw.Trim();
-            if (line.Length == 0)
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var span = text.AsSpan(start, end - start).Trim();
+            start = end + 1;
+            if (span.Length == 0)
             {
                 continue;
             }
 
-            if (byline is null && line.StartsWith("By:", StringComparison.OrdinalIgnoreCase))
+            if (byline is null && span.StartsWith("By:", StringComparison.OrdinalIgnoreCase))
             {
-                byline = line[3..].Trim();
+                byline = span[3..].Trim().ToString();
                 continue;
             }
 
+            var line = span.ToString();
             if (published is null && DateLine.TryParse(line) is { } date)
             {
                 published = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -106,7 +116,7 @@ public static class TextFileReader
             Body = text,
             Byline = byline,
             Published = published,
-            Language = LanguageGuess.Of(text),
+            Language = language ?? LanguageGuess.Of(text),
             Source = source,
             ContentHash = hash,
         };

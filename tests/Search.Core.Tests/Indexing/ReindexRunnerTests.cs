@@ -48,6 +48,25 @@ public class ReindexRunnerTests
     }
 
     [Test]
+    public void A_full_build_keeps_one_document_per_id_the_last_one_read()
+    {
+        // Two records with one id in a JSONL file: the later replaces the earlier, in the new generation as anywhere.
+        Write("records.jsonl", """
+            {"id": "twice", "lang": "en", "title": "First", "body": "The first telling names Gohardasht."}
+            {"id": "once", "lang": "en", "title": "Other", "body": "Another record about Khavaran."}
+            {"id": "twice", "lang": "en", "title": "Second", "body": "The second telling names Ghezel Hesar."}
+            """);
+        Run(ReindexMode.Full);
+
+        Assert.That(Count("gohardasht"), Is.EqualTo(0));
+        Assert.That(Count("hesar"), Is.EqualTo(1));
+        Assert.That(Count("khavaran"), Is.EqualTo(1));
+        Assert.That(Count("evin"), Is.EqualTo(20));
+        using var host = new IndexHost(_directory);
+        Assert.That(new SqliteSearchEngine(host, Analyzers.Settings).GetDocument("twice")!.Title, Is.EqualTo("Second"));
+    }
+
+    [Test]
     public void An_incremental_run_touches_only_what_changed()
     {
         Run(ReindexMode.Full);
