@@ -13,45 +13,52 @@ public sealed class FolderSource(string root)
         return text is null ? (null, problem) : JsonDocuments.FromJson(text, relative);
     }
 
-    /// <summary>A JSONL file (or .jsonl.gz), streamed line by line: corpus files are far larger than one text document.</summary>
+    /// <summary>
+    /// A JSONL file (or .jsonl.gz), streamed line by line: corpus files are far larger than one text document. Lines
+    /// are split and parsed as the UTF-8 bytes they are, not decoded to text first (the parser and the content hash
+    /// both work on UTF-8); a line that is not valid UTF-8 is skipped with its number, and the lines after it are read.
+    /// </summary>
     private static IEnumerable<(SourceDocument?, SkippedSource?)> ReadLines(string file, string relative)
     {
-        StreamReader reader;
+        Stream stream;
         try
         {
-            Stream stream = File.OpenRead(file);
+            stream = File.OpenRead(file);
             if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
                 stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
             }
-
-            reader = new StreamReader(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [(null, new SkippedSource(relative, $"unreadable: {e.Message}"))];
         }
 
-        return Lines(reader, relative);
+        return Lines(stream, relative);
     }
 
-    private static IEnumerable<(SourceDocument?, SkippedSource?)> Lines(StreamReader reader, string relative)
+    private static IEnumerable<(SourceDocument?, SkippedSource?)> Lines(Stream stream, string relative)
     {
-        using (reader)
+        using (stream)
         {
+            var lines = new Utf8Lines(stream);
             var number = 0;
             while (true)
             {
-                string? line;
+                ReadOnlyMemory<byte> line;
                 string? failure = null;
                 try
                 {
-                    line = reader.ReadLine();
+                    line = lines.Next(out var end) ? lines.Current : default;
+                    if (end)
+                    {
+                        yield break;
+                    }
                 }
-                catch (Exception e) when (e is System.Text.DecoderFallbackException or IOException or InvalidDataException)
+                catch (Exception e) when (e is IOException or InvalidDataException)
                 {
-                    line = null;
-                    failure = e is System.Text.DecoderFallbackException ? "not valid UTF-8" : $"unreadable: {e.Message}";
+                    line = default;
+                    failure = $"unreadable: {e.Message}";
                 }
 
                 if (failure is not null)
@@ -60,14 +67,16 @@ public sealed class FolderSource(string root)
                     yield break;
                 }
 
-                if (line is null)
+                number++;
+                var span = line.Span;
+                if (span.Trim(" \t\r\f\v"u8).IsEmpty)
                 {
-                    yield break;
+                    continue;
                 }
 
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
+                if (!System.Text.Unicode.Utf8.IsValid(span))
                 {
+                    yield return (null, new SkippedSource($"{relative}#{number}", "not valid UTF-8"));
                     continue;
                 }
 

@@ -17,7 +17,7 @@ public static class JsonDocuments
         try
         {
             using var document = JsonDocument.Parse(json);
-            return FromElement(document.RootElement, source, json);
+            return FromElement(document.RootElement, source, Hash(json));
         }
         catch (JsonException e)
         {
@@ -25,7 +25,24 @@ public static class JsonDocuments
         }
     }
 
-    public static (SourceDocument? Document, string? Problem) FromElement(JsonElement root, string source, string raw)
+    /// <summary>A record given as UTF-8 (a JSONL line): parsed and hashed as it is, never decoded to a string whole.</summary>
+    public static (SourceDocument? Document, string? Problem) FromJson(ReadOnlyMemory<byte> utf8, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8);
+            return FromElement(document.RootElement, source, Convert.ToHexStringLower(SHA256.HashData(utf8.Span)));
+        }
+        catch (JsonException e)
+        {
+            return (null, $"not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <param name="root">The record.</param>
+    /// <param name="source">Where it was read, for the document and for skip reasons.</param>
+    /// <param name="hash">The content hash of the record as written (SHA-256 of its UTF-8), which tells a changed record.</param>
+    public static (SourceDocument? Document, string? Problem) FromElement(JsonElement root, string source, string hash)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -56,7 +73,7 @@ public static class JsonDocuments
 
         var title = Text(root, "title");
         var language = Text(root, "lang") is "fa" or "en" ? Text(root, "lang") : null;
-        var parsed = TextFileReader.FromText(id, body, source, Hash(raw), language: language);
+        var parsed = TextFileReader.FromText(id, body, source, hash, language: language);
         return (parsed with
         {
             Title = string.IsNullOrWhiteSpace(title) ? parsed.Title : title.Trim(),

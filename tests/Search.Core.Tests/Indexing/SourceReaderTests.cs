@@ -77,6 +77,47 @@ public class SourceReaderTests
     }
 
     [Test]
+    public void A_jsonl_line_that_is_not_utf8_is_skipped_alone_and_the_lines_after_it_are_read()
+    {
+        using var temp = new TempFolder();
+        var bytes = new List<byte>();
+        bytes.AddRange("""{"id": "b1", "body": "Evin prison"}"""u8.ToArray());
+        bytes.Add((byte)'\n');
+        bytes.AddRange("""{"id": "b2", "body": "broken """u8.ToArray());
+        bytes.AddRange(new byte[] { 0xC3, 0x28 }); // a lead byte followed by one that cannot continue it
+        bytes.AddRange("\"}\n"u8.ToArray());
+        bytes.AddRange("""{"id": "b3", "body": "زندان اوین"}"""u8.ToArray());
+        File.WriteAllBytes(temp.Combine("mixed.jsonl"), [.. bytes]);
+
+        var results = ReadFolder(temp);
+
+        Assert.That(results.Where(r => r.Document is not null).Select(r => r.Document!.Id), Is.EqualTo(new[] { "b1", "b3" }));
+        var skipped = results.Single(r => r.Skipped is not null).Skipped!;
+        Assert.That((skipped.Source, skipped.Reason), Is.EqualTo(("mixed.jsonl#2", "not valid UTF-8")));
+    }
+
+    [Test]
+    public void Jsonl_records_hash_as_their_text_does_with_a_byte_order_mark_crlf_and_lines_longer_than_the_read_buffer()
+    {
+        // The content hash tells an incremental run what changed: a record read as bytes must hash as the same record
+        // decoded to text did, or every document of an older index would look changed.
+        using var temp = new TempFolder();
+        var lines = new[]
+        {
+            """{"id": "c1", "lang": "fa", "body": "اعدام زندانیان سیاسی در تابستان ۱۳۶۷"}""",
+            $$"""{"id": "c2", "lang": "en", "body": "{{string.Concat(Enumerable.Repeat("Gohardasht and Evin. ", 10_000))}}"}""",
+            """{"id": "c3", "lang": "en", "body": "Khavaran"}""",
+        };
+        File.WriteAllText(temp.Combine("records.jsonl"), string.Join("\r\n", lines) + "\r\n", new System.Text.UTF8Encoding(true));
+
+        var documents = ReadFolder(temp).Select(r => r.Document!).ToList();
+
+        Assert.That(documents.Select(d => d.ContentHash), Is.EqualTo(lines.Select(JsonDocuments.Hash)));
+        Assert.That(documents[1].Body, Has.Length.EqualTo(210_000));
+        Assert.That(documents[0].Body, Is.EqualTo("اعدام زندانیان سیاسی در تابستان ۱۳۶۷"));
+    }
+
+    [Test]
     public void Broken_files_are_skipped_with_a_reason_and_the_rest_is_read()
     {
         using var temp = new TempFolder();
