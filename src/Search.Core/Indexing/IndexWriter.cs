@@ -23,6 +23,7 @@ public sealed class IndexWriter : IDisposable
         ["DELETE FROM texts WHERE doc = $r", "DELETE FROM docs WHERE rowid = $r"];
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
     private readonly PostingsBuffer _postings = new();
     private readonly List<(int Start, int Length)>[] _tokens = [[], [], []];
 
@@ -114,23 +115,25 @@ public sealed class IndexWriter : IDisposable
             _tokens[c].AddRange(FtsTokens.Ranges(columns[c]));
         }
 
-        var insert = Prepared("INSERT INTO docs(id, hash, lang, published, lengths, facets) VALUES ($id, $hash, $lang, $published, $lengths, $facets) RETURNING rowid");
-        Set(insert, "$id", source.Id);
-        Set(insert, "$hash", source.ContentHash);
-        Set(insert, "$lang", source.Language);
-        Set(insert, "$published", source.Published);
-        Set(insert, "$lengths", Lengths());
-        Set(insert, "$facets", FacetIds(document.Facets));
-        var rowid = (long)insert.ExecuteScalar()!;
+        // The two rows of every document go through SQLite's own interface (see RawStatement).
+        var insert = Raw("INSERT INTO docs(id, hash, lang, published, lengths, facets) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.Bind(1, source.Id);
+        insert.Bind(2, source.ContentHash);
+        insert.Bind(3, source.Language);
+        insert.Bind(4, source.Published);
+        insert.Bind(5, Lengths());
+        insert.Bind(6, FacetIds(document.Facets));
+        insert.Execute();
+        var rowid = insert.LastRowid;
 
-        var text = Prepared("INSERT INTO texts(doc, title, byline, source, body, entities) VALUES ($d, $title, $byline, $source, $body, $entities)");
-        Set(text, "$d", rowid);
-        Set(text, "$title", source.Title);
-        Set(text, "$byline", source.Byline);
-        Set(text, "$source", source.Source);
-        Set(text, "$body", source.Body);
-        Set(text, "$entities", document.Entities.Count > 0 ? EntityJson.SerializeAll(document.Entities) : null);
-        text.ExecuteNonQuery();
+        var text = Raw("INSERT INTO texts(doc, title, byline, source, body, entities) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        text.Bind(1, rowid);
+        text.Bind(2, source.Title);
+        text.Bind(3, source.Byline);
+        text.Bind(4, source.Source);
+        text.Bind(5, source.Body);
+        text.Bind(6, document.Entities.Count > 0 ? EntityJson.SerializeAll(document.Entities) : null);
+        text.Execute();
 
         for (var c = 0; c < columns.Length; c++)
         {
@@ -201,7 +204,13 @@ public sealed class IndexWriter : IDisposable
             command.Dispose();
         }
 
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
+
         _prepared.Clear();
+        _raw.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
     }
@@ -210,6 +219,17 @@ public sealed class IndexWriter : IDisposable
     /// A command prepared once and reused for every document: preparing the same statements again for each of a
     /// million documents costs more than running them.
     /// </summary>
+    private RawStatement Raw(string sql)
+    {
+        _transaction ??= _connection.BeginTransaction();
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            _raw[sql] = statement = new RawStatement(_connection, sql);
+        }
+
+        return statement;
+    }
+
     private SqliteCommand Prepared(string sql)
     {
         _transaction ??= _connection.BeginTransaction();
@@ -307,13 +327,7 @@ public sealed class IndexWriter : IDisposable
         }
 
         _postingsSequence++;
-        var insert = Prepared("INSERT INTO postings(col, term, seq, doc_count, data, pos) VALUES ($c, $t, $s, $n, $d, $p)");
-        foreach (var name in (string[])["$c", "$t", "$s", "$n", "$d", "$p"])
-        {
-            Set(insert, name, null);
-        }
-
-        _postings.Flush(insert, _postingsSequence);
+        _postings.Flush(Raw("INSERT INTO postings(col, term, seq, doc_count, data, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"), _postingsSequence);
         var meta = Prepared("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         Set(meta, "$k", IndexSchema.PostingsSequenceKey);
         Set(meta, "$v", _postingsSequence.ToString(CultureInfo.InvariantCulture));

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 
 namespace Search.Core.Indexing;
 
@@ -71,24 +70,19 @@ internal sealed class PostingsBuffer
     }
 
     /// <summary>Writes one chunk per term with sequence number <paramref name="sequence"/> and empties the buffer.</summary>
-    public void Flush(SqliteCommand insert, long sequence)
+    public void Flush(RawStatement insert, long sequence)
     {
-        var column = insert.Parameters["$c"];
-        var term = insert.Parameters["$t"];
-        insert.Parameters["$s"].Value = sequence;
-        var count = insert.Parameters["$n"];
-        var data = insert.Parameters["$d"];
-        var positions = insert.Parameters["$p"];
+        insert.Bind(3, sequence);
         for (var c = 0; c < _terms.Length; c++)
         {
+            insert.Bind(1, c);
             foreach (var (t, buffer) in _terms[c])
             {
-                column.Value = c;
-                term.Value = t;
-                count.Value = buffer.Count;
-                data.Value = buffer.DataChunk();
-                positions.Value = buffer.PositionsChunk();
-                insert.ExecuteNonQuery();
+                insert.Bind(2, t);
+                insert.Bind(4, buffer.Count);
+                insert.Bind(5, buffer.DataChunk());
+                insert.Bind(6, buffer.PositionsChunk());
+                insert.Execute();
             }
 
             _terms[c].Clear();
@@ -107,10 +101,15 @@ internal sealed class PostingsBuffer
 
     private sealed class TermBuffer
     {
+        // Room before the entries for the chunk's header (the count as a varint; the width byte), written at the
+        // flush, so that a chunk is a span of the buffer and never copied to be bound.
+        private const int DocsHeader = 5;
+        private const int PositionsHeader = 1;
+
         private byte[] _docs = new byte[16];
         private byte[] _positions = new byte[16];
-        private int _docsLength;
-        private int _positionsLength;
+        private int _docsLength = DocsHeader;
+        private int _positionsLength = PositionsHeader;
         private long _lastDoc;
         private int _accounted = 32;
 
@@ -176,29 +175,28 @@ internal sealed class PostingsBuffer
             return grown;
         }
 
-        public byte[] DataChunk()
+        /// <summary>The data blob: the count, then the (rowid delta, frequency) pairs. Valid until the buffer changes.</summary>
+        public ReadOnlySpan<byte> DataChunk()
         {
-            Span<byte> header = stackalloc byte[10];
+            Span<byte> header = stackalloc byte[DocsHeader];
             var headerLength = Varint.Write(header, (ulong)Count);
-            var chunk = new byte[headerLength + _docsLength];
-            header[..headerLength].CopyTo(chunk);
-            _docs.AsSpan(0, _docsLength).CopyTo(chunk.AsSpan(headerLength));
-            return chunk;
+            var start = DocsHeader - headerLength;
+            header[..headerLength].CopyTo(_docs.AsSpan(start));
+            return _docs.AsSpan(start, _docsLength - start);
         }
 
-        public byte[] PositionsChunk()
+        /// <summary>The pos blob: the width byte, then the positions at that width. Valid until the buffer changes.</summary>
+        public ReadOnlySpan<byte> PositionsChunk()
         {
             if (!_wide)
             {
-                var narrow = new byte[1 + _positionsLength];
-                narrow[0] = 2;
-                _positions.AsSpan(0, _positionsLength).CopyTo(narrow.AsSpan(1));
-                return narrow;
+                _positions[0] = 2;
+                return _positions.AsSpan(0, _positionsLength);
             }
 
             var wide = new List<byte>(1 + (_positionsLength * 2)) { 4 };
             Span<byte> four = stackalloc byte[4];
-            for (var i = 0; i < _positionsLength;)
+            for (var i = PositionsHeader; i < _positionsLength;)
             {
                 int gap = BinaryPrimitives.ReadUInt16LittleEndian(_positions.AsSpan(i));
                 i += 2;
@@ -212,7 +210,7 @@ internal sealed class PostingsBuffer
                 wide.AddRange(four);
             }
 
-            return [.. wide];
+            return wide.ToArray();
         }
     }
 }
