@@ -7,6 +7,9 @@ namespace Search.Core.Analysis;
 /// </summary>
 public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : IAnalyzer
 {
+    // The stages as they run: two or more term stages in a row become one (TermStages), which remembers its results.
+    private readonly ITokenFilter[] _pipeline = Fuse(stages);
+
     public string Name => name;
 
     public IReadOnlyList<ITokenFilter> Stages => stages;
@@ -15,9 +18,45 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
     public IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words) => Run([.. words]);
 
+    private static ITokenFilter[] Fuse(IReadOnlyList<ITokenFilter> stages)
+    {
+        var pipeline = new List<ITokenFilter>();
+        var run = new List<ITermFilter>();
+
+        void EndRun()
+        {
+            if (run.Count == 1)
+            {
+                pipeline.Add(run[0]);
+            }
+            else if (run.Count > 1)
+            {
+                pipeline.Add(new TermStages([.. run]));
+            }
+
+            run.Clear();
+        }
+
+        foreach (var stage in stages)
+        {
+            if (stage is ITermFilter term)
+            {
+                run.Add(term);
+            }
+            else
+            {
+                EndRun();
+                pipeline.Add(stage);
+            }
+        }
+
+        EndRun();
+        return [.. pipeline];
+    }
+
     private Token[] Run(List<WorkToken> work)
     {
-        foreach (var stage in stages)
+        foreach (var stage in _pipeline)
         {
             stage.Apply(work);
         }

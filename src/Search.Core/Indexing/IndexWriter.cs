@@ -295,14 +295,15 @@ public sealed class IndexWriter : IDisposable
             }
         }
 
-        var insert = Prepared("INSERT INTO facet_values(dim, value, label, label_fa, num, upper) VALUES ($dim, $v, $l, $lf, $n, $u) RETURNING id");
-        Set(insert, "$dim", facet.Dimension);
-        Set(insert, "$v", facet.Value);
-        Set(insert, "$l", facet.Label);
-        Set(insert, "$lf", facet.LabelFa);
-        Set(insert, "$n", facet.Number);
-        Set(insert, "$u", facet.Upper);
-        return _facetIds[key] = (long)insert.ExecuteScalar()!;
+        var insert = Raw("INSERT INTO facet_values(dim, value, label, label_fa, num, upper) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.Bind(1, facet.Dimension);
+        insert.Bind(2, facet.Value);
+        insert.Bind(3, facet.Label);
+        insert.Bind(4, facet.LabelFa);
+        insert.Bind(5, facet.Number);
+        insert.Bind(6, facet.Upper);
+        insert.Execute();
+        return _facetIds[key] = insert.LastRowid;
     }
 
     /// <summary>The number of terms in each column of the document being added, a varint each.</summary>

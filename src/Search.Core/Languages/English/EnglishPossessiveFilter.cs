@@ -3,32 +3,24 @@ using Search.Core.Analysis;
 namespace Search.Core.Languages.English;
 
 /// <summary>Removes a trailing possessive 's or ’s (and the bare apostrophe of "prisoners'") from Latin tokens.</summary>
-public sealed class EnglishPossessiveFilter : ITokenFilter
+public sealed class EnglishPossessiveFilter : ITermFilter
 {
     public string Name => "english-possessive";
 
-    public void Apply(List<WorkToken> tokens)
+    public void Apply(List<WorkToken> tokens) => ITermFilter.ApplyEach(this, tokens);
+
+    public string? Map(TokenScript script, string term)
     {
-        for (var i = 0; i < tokens.Count; i++)
+        if (script != TokenScript.Latin)
         {
-            var t = tokens[i];
-            if (t.Script != TokenScript.Latin)
-            {
-                continue;
-            }
-
-            var term = t.Term;
-            if (term.Length > 2 && ScriptTokenizer.IsApostrophe(term[^2]) && term[^1] is 's' or 'S')
-            {
-                term = term[..^2];
-            }
-            else if (term.Length > 1 && ScriptTokenizer.IsApostrophe(term[^1]))
-            {
-                term = term[..^1];
-            }
-
-            t.Term = term;
-            tokens[i] = t;
+            return term;
         }
+
+        if (term.Length > 2 && ScriptTokenizer.IsApostrophe(term[^2]) && term[^1] is 's' or 'S')
+        {
+            return term[..^2];
+        }
+
+        return term.Length > 1 && ScriptTokenizer.IsApostrophe(term[^1]) ? term[..^1] : term;
     }
 }

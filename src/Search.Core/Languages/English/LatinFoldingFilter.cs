@@ -3,29 +3,20 @@ using Search.Core.Analysis;
 namespace Search.Core.Languages.English;
 
 /// <summary>Applies <see cref="LatinFolding.Fold"/> to Latin tokens.</summary>
-public sealed class LatinFoldingFilter : ITokenFilter
+public sealed class LatinFoldingFilter : ITermFilter
 {
     public string Name => "latin-fold";
 
-    public void Apply(List<WorkToken> tokens)
-    {
-        for (var i = tokens.Count - 1; i >= 0; i--)
-        {
-            var t = tokens[i];
-            if (t.Script != TokenScript.Latin)
-            {
-                continue;
-            }
+    public void Apply(List<WorkToken> tokens) => ITermFilter.ApplyEach(this, tokens);
 
-            t.Term = LatinFolding.Fold(t.Term);
-            if (t.Term.Length == 0)
-            {
-                tokens.RemoveAt(i);
-            }
-            else
-            {
-                tokens[i] = t;
-            }
+    public string? Map(TokenScript script, string term)
+    {
+        if (script != TokenScript.Latin)
+        {
+            return term;
         }
+
+        var folded = LatinFolding.Fold(term);
+        return folded.Length == 0 ? null : folded;
     }
 }

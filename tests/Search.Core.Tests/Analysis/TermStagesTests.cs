@@ -1,0 +1,69 @@
+using Search.Core.Analysis;
+
+namespace Search.Core.Tests.Analysis;
+
+/// <summary>
+/// An analyzer runs its consecutive term stages as one and remembers what they made of each term: the tokens must be
+/// exactly those of the stages applied one after another.
+/// </summary>
+public class TermStagesTests
+{
+    private static IEnumerable<string> Texts()
+    {
+        foreach (var seed in Directory.GetFiles(RepositoryPaths.Seeds, "*.txt"))
+        {
+            yield return File.ReadAllText(seed);
+        }
+
+        yield return "Khamenei's U.S.A. café résumé DON'T 20th covid19 the prisoners' executions, می‌خواهم می خواهم كتاب‌ها زندانیان ۱۳۶۷ ١٣٦٧ 33,000";
+    }
+
+    private static List<WorkToken> OneByOne(Analyzer analyzer, string text)
+    {
+        var tokens = ScriptTokenizer.Tokenize(text);
+        foreach (var stage in analyzer.Stages)
+        {
+            stage.Apply(tokens);
+        }
+
+        return tokens;
+    }
+
+    [Test]
+    public void Stages_run_together_give_the_tokens_of_the_stages_run_one_by_one()
+    {
+        var checkedAnalyzers = 0;
+        foreach (var name in Analyzers.Registry.Names)
+        {
+            foreach (var (stem, stop) in new[] { (true, true), (false, true), (false, false) })
+            {
+                var analyzer = (Analyzer)Analyzers.Registry.Get(name, stem, stop);
+                Assert.That(analyzer.Stages.Count(s => s is ITermFilter), Is.GreaterThan(0), name);
+                foreach (var text in Texts())
+                {
+                    var expected = OneByOne(analyzer, text).Select(t => new Token(t.Term, t.Start, t.End, t.Position)).ToList();
+
+                    // Twice: the first time computes every term, the second reads them from memory.
+                    Assert.That(analyzer.Analyze(text), Is.EqualTo(expected), $"{name}, first pass");
+                    Assert.That(analyzer.Analyze(text), Is.EqualTo(expected), $"{name}, remembered");
+                }
+
+                checkedAnalyzers++;
+            }
+        }
+
+        Assert.That(checkedAnalyzers, Is.GreaterThanOrEqualTo(3));
+    }
+
+    [Test]
+    public void Terms_stay_right_after_the_memory_of_a_thread_is_cleared()
+    {
+        var analyzer = (Analyzer)Analyzers.Registry.Get("auto");
+
+        // More distinct words than a thread remembers, then words it saw before the clearing.
+        var many = string.Join(' ', Enumerable.Range(0, TermStages.Capacity + 10).Select(i => $"prisonersx{i}"));
+        analyzer.Analyze(many);
+        const string text = "The prisoners were executed; زندانیان اعدام شدند";
+        Assert.That(analyzer.Analyze(text), Is.EqualTo(OneByOne(analyzer, text).Select(t => new Token(t.Term, t.Start, t.End, t.Position))));
+    }
+}
