@@ -27,10 +27,21 @@ internal sealed class PostingsBuffer
     private readonly Dictionary<string, TermBuffer>[] _terms = [.. Columns.Select(_ => new Dictionary<string, TermBuffer>(StringComparer.Ordinal))];
     private readonly List<TermBuffer> _touched = [];
 
-    /// <summary>Roughly how many bytes the buffer holds.</summary>
-    public long Size { get; private set; }
+    // Every term's bytes live in slices of one arena of blocks, and the term buffers themselves are reused: between
+    // two flushes nothing the buffer holds is copied or dropped, and after a flush the blocks and buffers serve again.
+    // (Each term's own growing arrays, as before, made garbage of everything the buffer had outgrown, much of it old
+    // and large, which only full collections reclaim: a full collection every few seconds in a build.)
+    private readonly SliceArena _arena = new();
+    private readonly Stack<TermBuffer> _spare = new();
+    private int _termCount;
 
-    public bool IsEmpty => _terms.All(t => t.Count == 0);
+    // Where a chunk is put together for binding: a term's slices copied one after the other.
+    private byte[] _chunk = new byte[1 << 16];
+
+    /// <summary>Roughly how many bytes the buffer holds.</summary>
+    public long Size => _arena.Used + ((long)_termCount * EntryOverhead);
+
+    public bool IsEmpty => _termCount == 0;
 
     /// <summary>Adds one column of one document: <paramref name="tokens"/> are the ranges of its terms in <paramref name="text"/>.</summary>
     public void Add(long rowid, int column, string text, List<(int Start, int Length)> tokens)
@@ -63,7 +74,7 @@ internal sealed class PostingsBuffer
 
         foreach (var buffer in _touched)
         {
-            Size += buffer.EndDocument();
+            buffer.EndDocument();
         }
 
         _touched.Clear();
@@ -80,46 +91,188 @@ internal sealed class PostingsBuffer
             {
                 insert.Bind(2, t);
                 insert.Bind(4, buffer.Count);
-                insert.Bind(5, buffer.DataChunk());
-                insert.Bind(6, buffer.PositionsChunk());
+                insert.Bind(5, buffer.DataChunk(ref _chunk));
+                insert.Bind(6, buffer.PositionsChunk(ref _chunk));
                 insert.Execute();
+                _spare.Push(buffer);
             }
 
             _terms[c].Clear();
         }
 
-        Size = 0;
+        _termCount = 0;
+        _arena.Reset();
     }
 
     private TermBuffer NewTerm(Dictionary<string, TermBuffer> terms, string term)
     {
-        var buffer = new TermBuffer();
+        var buffer = _spare.TryPop(out var spare) ? spare : new TermBuffer();
+        buffer.Start(_arena);
         terms[term] = buffer;
-        Size += EntryOverhead + (term.Length * 2);
+        _termCount++;
         return buffer;
+    }
+
+    /// <summary>
+    /// Blocks of 64 KB (below the large object heap), handed out in slices; kept when the buffer is emptied, so that a
+    /// build allocates its blocks once. An address is a block's index times the block size plus an offset.
+    /// </summary>
+    private sealed class SliceArena
+    {
+        public const int BlockSize = 1 << 16;
+
+        private readonly List<byte[]> _blocks = [];
+        private int _block = -1;
+        private int _offset = BlockSize;
+
+        /// <summary>Bytes handed out since the last reset, counting whole blocks begun.</summary>
+        public long Used => (long)(_block + 1) * BlockSize;
+
+        public byte[] Block(int address) => _blocks[address >> 16];
+
+        /// <summary>A slice of <paramref name="size"/> bytes (at most a block) within one block; its address.</summary>
+        public int Allocate(int size)
+        {
+            if (_offset + size > BlockSize)
+            {
+                _block++;
+                if (_block == _blocks.Count)
+                {
+                    _blocks.Add(new byte[BlockSize]);
+                }
+
+                _offset = 0;
+            }
+
+            var address = (_block * BlockSize) + _offset;
+            _offset += size;
+            return address;
+        }
+
+        public void Reset()
+        {
+            _block = -1;
+            _offset = BlockSize;
+        }
+    }
+
+    /// <summary>
+    /// A stream of bytes written into slices of the arena: each slice ends with the address of the next, and slices grow
+    /// (16 bytes, then doubling up to 16 KB), so a rare term takes a few bytes and a common one few slices.
+    /// </summary>
+    private struct SliceStream
+    {
+        private const int Link = 4;
+        private const int MaxLevel = 10;
+
+        private int _first;
+        private int _write;
+        private int _end;
+        private int _level;
+
+        public int Length { get; private set; }
+
+        private static int SizeOf(int level) => 16 << Math.Min(level, MaxLevel);
+
+        public void Start(SliceArena arena)
+        {
+            _level = 0;
+            _first = _write = arena.Allocate(SizeOf(0));
+            _end = _first + SizeOf(0) - Link;
+            Length = 0;
+        }
+
+        /// <summary>Room for <paramref name="count"/> bytes at once, when the current slice has it.</summary>
+        public Span<byte> Reserve(SliceArena arena, int count)
+        {
+            if (_write + count > _end)
+            {
+                return default;
+            }
+
+            var span = arena.Block(_write).AsSpan(_write & (SliceArena.BlockSize - 1), count);
+            _write += count;
+            Length += count;
+            return span;
+        }
+
+        public void Write(SliceArena arena, ReadOnlySpan<byte> bytes)
+        {
+            var room = Reserve(arena, bytes.Length);
+            if (!room.IsEmpty || bytes.IsEmpty)
+            {
+                bytes.CopyTo(room);
+                return;
+            }
+
+            foreach (var b in bytes)
+            {
+                if (_write == _end)
+                {
+                    // The slice is full: the next one, larger, and its address in the link at this one's end.
+                    _level++;
+                    var size = SizeOf(_level);
+                    var next = arena.Allocate(size);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(arena.Block(_end).AsSpan(_end & (SliceArena.BlockSize - 1), Link), next);
+                    _write = next;
+                    _end = next + size - Link;
+                }
+
+                arena.Block(_write)[_write & (SliceArena.BlockSize - 1)] = b;
+                _write++;
+                Length++;
+            }
+        }
+
+        /// <summary>Copies the stream, slice by slice, to <paramref name="destination"/>.</summary>
+        public readonly void CopyTo(SliceArena arena, Span<byte> destination)
+        {
+            var address = _first;
+            var level = 0;
+            var copied = 0;
+            while (copied < Length)
+            {
+                var payload = SizeOf(level) - Link;
+                var take = Math.Min(payload, Length - copied);
+                arena.Block(address).AsSpan(address & (SliceArena.BlockSize - 1), take).CopyTo(destination[copied..]);
+                copied += take;
+                if (copied < Length)
+                {
+                    address = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(arena.Block(address).AsSpan((address & (SliceArena.BlockSize - 1)) + payload, Link));
+                    level++;
+                }
+            }
+        }
     }
 
     private sealed class TermBuffer
     {
-        // Room before the entries for the chunk's header (the count as a varint; the width byte), written at the
-        // flush, so that a chunk is a span of the buffer and never copied to be bound.
-        private const int DocsHeader = 5;
-        private const int PositionsHeader = 1;
-
-        private byte[] _docs = new byte[16];
-        private byte[] _positions = new byte[16];
-        private int _docsLength = DocsHeader;
-        private int _positionsLength = PositionsHeader;
+        private SliceArena _arena = null!;
+        private SliceStream _docs;
+        private SliceStream _positions;
         private long _lastDoc;
-        private int _accounted = 32;
 
         // The document whose positions are being added, how many it has so far, and the last one.
-        private long _current = -1;
+        private long _current;
         private int _frequency;
         private int _lastPosition;
         private bool _wide; // a gap of 0xFFFF or more was written, escaped (see AddPosition)
 
         public int Count { get; private set; }
+
+        /// <summary>Makes the buffer empty, writing into <paramref name="arena"/>: a new term's, or a reused one's.</summary>
+        public void Start(SliceArena arena)
+        {
+            _arena = arena;
+            _docs.Start(arena);
+            _positions.Start(arena);
+            _lastDoc = 0;
+            _current = -1;
+            _frequency = 0;
+            _lastPosition = 0;
+            _wide = false;
+            Count = 0;
+        }
 
         /// <summary>Adds one position of the term in document <paramref name="rowid"/>; true when it is the document's first.</summary>
         public bool AddPosition(long rowid, int position)
@@ -132,24 +285,30 @@ internal sealed class PostingsBuffer
                 _lastPosition = 0;
             }
 
-            if (_positionsLength + 6 > _positions.Length)
-            {
-                Array.Resize(ref _positions, _positions.Length * 2);
-            }
-
             // Two bytes a gap while buffered; a larger gap is 0xFFFF and then four bytes, and the chunk is widened.
             var gap = position - _lastPosition;
+            Span<byte> bytes = stackalloc byte[6];
+            var length = 2;
             if (gap < 0xFFFF)
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(_positions.AsSpan(_positionsLength), (ushort)gap);
-                _positionsLength += 2;
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes, (ushort)gap);
             }
             else
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(_positions.AsSpan(_positionsLength), 0xFFFF);
-                BinaryPrimitives.WriteInt32LittleEndian(_positions.AsSpan(_positionsLength + 2), gap);
-                _positionsLength += 6;
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes, 0xFFFF);
+                BinaryPrimitives.WriteInt32LittleEndian(bytes[2..], gap);
+                length = 6;
                 _wide = true;
+            }
+
+            var room = _positions.Reserve(_arena, length);
+            if (room.IsEmpty)
+            {
+                _positions.Write(_arena, bytes[..length]);
+            }
+            else
+            {
+                bytes[..length].CopyTo(room);
             }
 
             _lastPosition = position;
@@ -157,52 +316,48 @@ internal sealed class PostingsBuffer
             return first;
         }
 
-        /// <summary>Writes the current document's entry; returns how many bytes the buffer grew by since the last call.</summary>
-        public int EndDocument()
+        /// <summary>Writes the current document's entry.</summary>
+        public void EndDocument()
         {
-            if (_docsLength + 20 > _docs.Length)
-            {
-                Array.Resize(ref _docs, _docs.Length * 2);
-            }
-
-            _docsLength += Varint.Write(_docs.AsSpan(_docsLength), (ulong)(_current - _lastDoc));
-            _docsLength += Varint.Write(_docs.AsSpan(_docsLength), (ulong)_frequency);
+            Span<byte> entry = stackalloc byte[20];
+            var length = Varint.Write(entry, (ulong)(_current - _lastDoc));
+            length += Varint.Write(entry[length..], (ulong)_frequency);
+            _docs.Write(_arena, entry[..length]);
             _lastDoc = _current;
             Count++;
-            var size = _docs.Length + _positions.Length;
-            var grown = size - _accounted;
-            _accounted = size;
-            return grown;
         }
 
-        /// <summary>The data blob: the count, then the (rowid delta, frequency) pairs. Valid until the buffer changes.</summary>
-        public ReadOnlySpan<byte> DataChunk()
+        /// <summary>The data blob: the count, then the (rowid delta, frequency) pairs. Valid until the next chunk.</summary>
+        public ReadOnlySpan<byte> DataChunk(ref byte[] chunk)
         {
-            Span<byte> header = stackalloc byte[DocsHeader];
-            var headerLength = Varint.Write(header, (ulong)Count);
-            var start = DocsHeader - headerLength;
-            header[..headerLength].CopyTo(_docs.AsSpan(start));
-            return _docs.AsSpan(start, _docsLength - start);
+            Grow(ref chunk, 10 + _docs.Length);
+            var header = Varint.Write(chunk, (ulong)Count);
+            _docs.CopyTo(_arena, chunk.AsSpan(header));
+            return chunk.AsSpan(0, header + _docs.Length);
         }
 
-        /// <summary>The pos blob: the width byte, then the positions at that width. Valid until the buffer changes.</summary>
-        public ReadOnlySpan<byte> PositionsChunk()
+        /// <summary>The pos blob: the width byte, then the positions at that width. Valid until the next chunk.</summary>
+        public ReadOnlySpan<byte> PositionsChunk(ref byte[] chunk)
         {
+            Grow(ref chunk, 1 + (_positions.Length * 2));
+            _positions.CopyTo(_arena, chunk.AsSpan(1));
             if (!_wide)
             {
-                _positions[0] = 2;
-                return _positions.AsSpan(0, _positionsLength);
+                chunk[0] = 2;
+                return chunk.AsSpan(0, 1 + _positions.Length);
             }
 
-            var wide = new List<byte>(1 + (_positionsLength * 2)) { 4 };
+            // Four bytes a position, rewritten from the escaped two-byte gaps (rare: a text of more than 65,535 terms).
+            var escaped = chunk.AsSpan(1, _positions.Length).ToArray();
+            var wide = new List<byte>(1 + (escaped.Length * 2)) { 4 };
             Span<byte> four = stackalloc byte[4];
-            for (var i = PositionsHeader; i < _positionsLength;)
+            for (var i = 0; i < escaped.Length;)
             {
-                int gap = BinaryPrimitives.ReadUInt16LittleEndian(_positions.AsSpan(i));
+                int gap = BinaryPrimitives.ReadUInt16LittleEndian(escaped.AsSpan(i));
                 i += 2;
                 if (gap == 0xFFFF)
                 {
-                    gap = BinaryPrimitives.ReadInt32LittleEndian(_positions.AsSpan(i));
+                    gap = BinaryPrimitives.ReadInt32LittleEndian(escaped.AsSpan(i));
                     i += 4;
                 }
 
@@ -211,6 +366,14 @@ internal sealed class PostingsBuffer
             }
 
             return wide.ToArray();
+        }
+
+        private static void Grow(ref byte[] chunk, int size)
+        {
+            if (chunk.Length < size)
+            {
+                chunk = new byte[Math.Max(size, chunk.Length * 2)];
+            }
         }
     }
 }

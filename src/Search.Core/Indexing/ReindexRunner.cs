@@ -22,6 +22,10 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
     /// <summary>The metadata key under which an index records the <see cref="IndexSettings.Fingerprint"/> it was built with.</summary>
     public const string SettingsKey = "settings_fingerprint";
 
+    // Documents analyzed together by one task: enough to make a task's overhead small, few enough to keep the
+    // documents waiting for the writer few.
+    private const int AnalysisBatch = 32;
+
     private readonly WriterGate _gate = gate ?? new WriterGate();
 
     public ReindexReport Run(
@@ -215,12 +219,11 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
     /// </summary>
     private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped, SourceDocument? Document)> AnalyzedWithSource(
         IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
-        sources.SelectMany(s => s.Read())
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .WithCancellation(cancellation)
-            .Select(item => item.Document is { } d && needsAnalysis(d) ? (analysis.Analyze(d), item.Skipped, d) : ((IndexedDocument?)null, item.Skipped, item.Document));
+        OrderedPipeline.Select(
+            sources.SelectMany(s => s.Read()),
+            item => item.Document is { } d && needsAnalysis(d) ? (analysis.Analyze(d), item.Skipped, d) : ((IndexedDocument?)null, item.Skipped, item.Document),
+            AnalysisBatch,
+            cancellation);
 
     private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped)> Analyzed(
         IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
