@@ -10,8 +10,6 @@ public readonly record struct TextWord(string Key, string Surface, int Start, in
 {
     public bool IsNumber => Number is not null;
 
-    public static List<TextWord> Read(string text) => Read(text, ScriptTokenizer.Tokenize(text));
-
     /// <param name="text">The original text.</param>
     /// <param name="split">The text as <see cref="ScriptTokenizer.Tokenize"/> splits it.</param>
     public static List<TextWord> Read(string text, IReadOnlyList<WorkToken> split)

@@ -45,19 +45,15 @@ public sealed class FolderSource(string root)
             var number = 0;
             while (true)
             {
-                ReadOnlyMemory<byte> line;
+                bool more;
                 string? failure = null;
                 try
                 {
-                    line = lines.Next(out var end) ? lines.Current : default;
-                    if (end)
-                    {
-                        yield break;
-                    }
+                    more = lines.Next();
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException)
                 {
-                    line = default;
+                    more = false;
                     failure = $"unreadable: {e.Message}";
                 }
 
@@ -67,7 +63,13 @@ public sealed class FolderSource(string root)
                     yield break;
                 }
 
+                if (!more)
+                {
+                    yield break;
+                }
+
                 number++;
+                var line = lines.Current;
                 var span = line.Span;
                 if (span.Trim(" \t\r\f\v"u8).IsEmpty)
                 {

@@ -215,10 +215,7 @@ public sealed class IndexWriter : IDisposable
         _connection.Dispose();
     }
 
-    /// <summary>
-    /// A command prepared once and reused for every document: preparing the same statements again for each of a
-    /// million documents costs more than running them.
-    /// </summary>
+    /// <summary>A statement of the writer's hot path (once per document or per term), prepared once (see RawStatement).</summary>
     private RawStatement Raw(string sql)
     {
         _transaction ??= _connection.BeginTransaction();
@@ -230,6 +227,10 @@ public sealed class IndexWriter : IDisposable
         return statement;
     }
 
+    /// <summary>
+    /// A command prepared once and reused for every document: preparing the same statements again for each of a
+    /// million documents costs more than running them.
+    /// </summary>
     private SqliteCommand Prepared(string sql)
     {
         _transaction ??= _connection.BeginTransaction();

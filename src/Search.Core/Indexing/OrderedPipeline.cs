@@ -6,8 +6,9 @@ namespace Search.Core.Indexing;
 /// Maps a sequence on every core and yields the results in the order of the source, with few items in flight: the
 /// source is read in batches, each batch is mapped by one task, and only twice as many batches as there are cores wait
 /// for the consumer. PLINQ's ordered merge, used before, let its producers run up to 8,192 items each ahead of a slower
-/// consumer (the index writer): thousands of analyzed documents waited in its buffers, lived through collections,
-/// were promoted, and made the collector's pauses long (docs/performance.md).
+/// consumer (the index writer), so thousands of analyzed documents could wait in its buffers and live through
+/// collections; in a build of 100,000 documents this pipeline alone took the peak memory from about 950 to 850 MB and
+/// the collector's pauses from 3.2 s to 2.3 s (docs/performance.md).
 /// </summary>
 internal static class OrderedPipeline
 {
@@ -45,7 +46,8 @@ internal static class OrderedPipeline
         }
         finally
         {
-            // The consumer stopped early or failed: the reader stops too, and nothing runs on after this returns.
+            // The consumer stopped early or failed: the reader stops too, and batches already started end at their
+            // next item; their results are dropped.
             stop.Cancel();
             try
             {

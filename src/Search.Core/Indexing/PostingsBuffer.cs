@@ -29,8 +29,9 @@ internal sealed class PostingsBuffer
 
     // Every term's bytes live in slices of one arena of blocks, and the term buffers themselves are reused: between
     // two flushes nothing the buffer holds is copied or dropped, and after a flush the blocks and buffers serve again.
-    // (Each term's own growing arrays, as before, made garbage of everything the buffer had outgrown, much of it old
-    // and large, which only full collections reclaim: a full collection every few seconds in a build.)
+    // Each term had its own arrays before, doubled as they grew, which left everything outgrown behind as garbage that
+    // had lived long; with this and the bounded analysis pipeline, the collector's pauses in a build of 100,000
+    // documents went from 3.2 s to 1.2 s (docs/performance.md).
     private readonly SliceArena _arena = new();
     private readonly Stack<TermBuffer> _spare = new();
     private int _termCount;

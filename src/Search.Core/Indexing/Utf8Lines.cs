@@ -14,8 +14,8 @@ internal sealed class Utf8Lines(Stream stream)
 
     public ReadOnlyMemory<byte> Current { get; private set; }
 
-    /// <summary>Moves to the next line; <paramref name="end"/> is true (and the result false) when there is none.</summary>
-    public bool Next(out bool end)
+    /// <summary>Moves to the next line; false when there is none.</summary>
+    public bool Next()
     {
         while (true)
         {
@@ -39,13 +39,11 @@ internal sealed class Utf8Lines(Stream stream)
                 _start += consumed;
                 _length -= consumed;
                 Current = line;
-                end = false;
                 return true;
             }
 
             if (_eof)
             {
-                end = true;
                 return false;
             }
 

@@ -6,17 +6,22 @@ namespace Search.Core.Tests.Indexing;
 /// <summary>The writer's statements run through SQLite's own interface: what they bind is what the file holds.</summary>
 public class RawStatementTests
 {
+    /// <summary>A connection to a new file in <paramref name="temp"/> with one table t of these columns.</summary>
+    private static SqliteConnection Table(TempFolder temp, string columns)
+    {
+        var connection = new SqliteConnection($"Data Source={temp.Combine("raw.db")}");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = $"CREATE TABLE t({columns})";
+        create.ExecuteNonQuery();
+        return connection;
+    }
+
     [Test]
     public void Every_parameter_keeps_its_own_value_though_texts_share_one_buffer()
     {
         using var temp = new TempFolder();
-        using var connection = new SqliteConnection($"Data Source={temp.Combine("raw.db")}");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE t(a INTEGER, b TEXT, c TEXT, d BLOB, e BLOB, f REAL, g TEXT, h REAL)";
-            create.ExecuteNonQuery();
-        }
+        using var connection = Table(temp, "a INTEGER, b TEXT, c TEXT, d BLOB, e BLOB, f REAL, g TEXT, h REAL");
 
         var longText = string.Concat(Enumerable.Repeat("گزارش کشتار ۱۳۶۷ ", 2_000)); // longer than the first buffer
         using (var insert = new RawStatement(connection, "INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))
@@ -50,13 +55,7 @@ public class RawStatementTests
     public void A_failing_statement_throws_the_sqlite_error()
     {
         using var temp = new TempFolder();
-        using var connection = new SqliteConnection($"Data Source={temp.Combine("raw.db")}");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE t(a INTEGER UNIQUE)";
-            create.ExecuteNonQuery();
-        }
+        using var connection = Table(temp, "a INTEGER UNIQUE");
 
         using var insert = new RawStatement(connection, "INSERT INTO t VALUES (?1)");
         insert.Bind(1, 7L);
