@@ -52,7 +52,12 @@ luc_size = median([r["index_bytes"] for r, _ in lucene_index])
 
 out = []
 out.append(f"# Benchmark: {docs:,} documents ({mb:,.0f} MB of JSONL), this service against Lucene 8.8.1\n")
-out.append(f"Machine: {cores} cores, {platform.machine()}, {platform.system()}. Each figure is the median of {len(lucene_index)} run{'s' if len(lucene_index) != 1 else ''} (raw results in bench/work/{work.name}/raw); "
+def runs(n):
+    return f"{n} run{'s' if n != 1 else ''}"
+query_runs = sum(1 for l in lines("lucene-latency.json") if l["class"] == "rare" and not l["facets"] and not l["filter"])
+service_runs = sum(1 for t in timings if t["label"].startswith("cold-start"))
+out.append(f"Machine: {cores} cores, {platform.machine()}, {platform.system()}. Each figure is a median: indexing of {runs(len(lucene_index))}, "
+           f"queries in process of {runs(query_runs)}, the service of {runs(service_runs)} (raw results in bench/work/{work.name}/raw); "
            "latencies are nearest-rank percentiles over every timed query of 5 passes after warm-up, as the Lucene harness measures them.\n")
 out.append("## Indexing\n")
 out.append("| | ours | Lucene | ours / Lucene |\n|---|---:|---:|---:|")
