@@ -7,7 +7,8 @@ namespace Search.Core.Analysis;
 /// </summary>
 public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : IAnalyzer
 {
-    // The stages as they run: two or more term stages in a row become one (TermStages), which remembers its results.
+    // The stages as they run: each run of term stages becomes one (TermStages), which remembers its results; it is the
+    // one cache of analysis (the stemmers keep none of their own).
     private readonly ITokenFilter[] _pipeline = Fuse(stages);
 
     public string Name => name;
@@ -25,11 +26,7 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
         void EndRun()
         {
-            if (run.Count == 1)
-            {
-                pipeline.Add(run[0]);
-            }
-            else if (run.Count > 1)
+            if (run.Count > 0)
             {
                 pipeline.Add(new TermStages([.. run]));
             }
