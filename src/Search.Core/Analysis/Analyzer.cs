@@ -7,8 +7,9 @@ namespace Search.Core.Analysis;
 /// </summary>
 public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : IAnalyzer
 {
-    // The stages as they run: each run of term stages becomes one (TermStages), which remembers its results; it is the
-    // one cache of analysis (the stemmers keep none of their own).
+    // The stages as they run: two or more term stages in a row become one (TermStages), which remembers its results;
+    // it is the one cache of analysis (the stemmers keep none of their own, and every configured analyzer has its
+    // stemmer in such a run). A term stage alone runs as it is: a lookup would cost more than normalizing a word.
     private readonly ITokenFilter[] _pipeline = Fuse(stages);
 
     public string Name => name;
@@ -26,7 +27,11 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
         void EndRun()
         {
-            if (run.Count > 0)
+            if (run.Count == 1)
+            {
+                pipeline.Add(run[0]);
+            }
+            else if (run.Count > 1)
             {
                 pipeline.Add(new TermStages([.. run]));
             }

@@ -56,6 +56,28 @@ public class TermStagesTests
     }
 
     [Test]
+    public void Every_configured_stemmer_runs_among_other_term_stages_and_so_is_remembered()
+    {
+        // The stemmers keep no cache of their own: a stem stage alone between two stages that see neighbours would be
+        // computed afresh for every token.
+        foreach (var name in Analyzers.Registry.Names)
+        {
+            foreach (var stop in new[] { true, false })
+            {
+                var stages = ((Analyzer)Analyzers.Registry.Get(name, stem: true, stop)).Stages;
+                for (var i = 0; i < stages.Count; i++)
+                {
+                    if (stages[i].Name.EndsWith("-stem", StringComparison.Ordinal))
+                    {
+                        var neighbour = (i > 0 && stages[i - 1] is ITermFilter) || (i + 1 < stages.Count && stages[i + 1] is ITermFilter);
+                        Assert.That(neighbour, Is.True, $"{name}: {stages[i].Name}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Test]
     public void Terms_stay_right_after_the_memory_of_a_thread_is_cleared()
     {
         var analyzer = (Analyzer)Analyzers.Registry.Get("auto");
