@@ -13,10 +13,13 @@ public sealed partial class SearchIndex
     {
         var hardFilters = request.Query.Ranges.Select(RangeBits).ToList();
         var dimensionFilters = DimensionFilters(request);
-        var tally = request.CountFacets ? Buckets.StartTally() : null;
+        var matches = Matches(request.Query);
+        var count = matches?.Count ?? _live.Length;
+        var halves = request.CountFacets && count >= ParallelCountingFrom && Environment.ProcessorCount > 1;
+        var dense = request.CountFacets && Buckets.ExpectedEntries(halves ? count / 2 : count) >= DenseCountingFrom * Buckets.Count;
+        var tally = request.CountFacets ? Buckets.StartTally(dense) : null;
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
-        var matches = Matches(request.Query);
         if (matches is not null && tally is null && request.Sort == SearchSort.Relevance && _deletedRows == 0)
         {
             // Nothing to count and every match is live: the filters, if any, are one bitset to test each match
@@ -34,15 +37,14 @@ public sealed partial class SearchIndex
         }
 
         var pass = new Pass(this, matches, hardFilters, dimensionFilters, filterRanges, request.Offset + request.Limit, request.Sort);
-        var count = matches?.Count ?? _live.Length;
         int total;
         TopHits top;
-        if (tally is not null && count >= ParallelCountingFrom && Environment.ProcessorCount > 1)
+        if (tally is not null && halves)
         {
             // Counting facets touches every match: a large match set is counted in two halves at once, each with its
             // own counts and best hits, then merged (the lower half's hits first, so ties still go to the lower rowid).
             var half = count / 2;
-            var second = Buckets.StartTally();
+            var second = Buckets.StartTally(dense);
             var lower = Task.Run(() => pass.Run(0, half, tally));
             var (upperTotal, upperTop) = pass.Run(half, count, second);
             var (lowerTotal, lowerTop) = lower.GetAwaiter().GetResult();
@@ -299,11 +301,20 @@ public sealed partial class SearchIndex
     internal int ParallelCountingFrom { get; set; } = 50_000;
 
     /// <summary>
+    /// A pass whose matches hold this many bucket entries per bucket, on average, counts densely (settable for tests):
+    /// past that point scanning every count once costs less than noting each bucket touched.
+    /// </summary>
+    internal double DenseCountingFrom { get; set; } = 1.0;
+
+    /// <summary>
     /// The pass over a range of the match set (or of every rowid, when the query has no terms): filters, the total,
     /// the best hits and the facet counts.
     /// </summary>
     private sealed class Pass(SearchIndex index, ScoredDocs? matches, List<ulong[]> hardFilters, List<DimensionFilter> dimensionFilters, (int Start, int End)[] filterRanges, int keep, SearchSort sort)
     {
+        // How many matches ahead the pass asks for buckets: 8 and 32 measured alike on a million documents.
+        private const int Ahead = 16;
+
         public (int Total, TopHits Top) Run(int from, int to, FacetBuckets.Tally? tally)
         {
             var top = new TopHits(keep, sort, index._published);
@@ -314,6 +325,20 @@ public sealed partial class SearchIndex
             var scores = matches?.Scores;
             for (var i = from; i < to; i++)
             {
+                if (buckets is not null && docs is not null)
+                {
+                    // Two steps ahead: where a later match's buckets are, then the buckets of a nearer one.
+                    if (i + (2 * Ahead) < to)
+                    {
+                        buckets.PrefetchOffset(docs[i + (2 * Ahead)]);
+                    }
+
+                    if (i + Ahead < to)
+                    {
+                        buckets.PrefetchBuckets(docs[i + Ahead]);
+                    }
+                }
+
                 var rowid = docs is null ? i : docs[i];
                 if (rowid >= live.Length || !live[rowid] || !PassesAll(hardFilters, rowid))
                 {

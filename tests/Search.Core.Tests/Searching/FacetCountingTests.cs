@@ -3,13 +3,17 @@ using Search.Core.Searching;
 namespace Search.Core.Tests.Searching;
 
 /// <summary>
-/// A large match set has its facets counted in two halves at once; the merged result must be what one pass gives:
-/// the same total, the same page in the same order (ties included), the same counts, with and without filters.
+/// Facets are counted in one of four ways: in one pass or in two halves at once (a large match set), each noting the
+/// buckets it touches or only incrementing and scanning the counts afterwards (dense). Every way must give what one
+/// noting pass gives: the same total, the same page in the same order (ties included), the same counts, with and
+/// without filters.
 /// </summary>
-public class ParallelCountingTests
+public class FacetCountingTests
 {
-    [Test]
-    public void Two_halves_give_the_total_page_and_counts_of_one_pass()
+    [TestCase(false, true, TestName = "One dense pass gives the total, page and counts of one noting pass")]
+    [TestCase(true, false, TestName = "Two noting halves give the total, page and counts of one noting pass")]
+    [TestCase(true, true, TestName = "Two dense halves give the total, page and counts of one noting pass")]
+    public void Counting_gives_the_total_page_and_counts_of_one_noting_pass(bool inHalves, bool dense)
     {
         var random = new Random(11);
         string[] places = ["Tehran", "Mashhad", "Shiraz", "Tabriz", "Evin prison"];
@@ -25,9 +29,11 @@ public class ParallelCountingTests
         using var index = new TestIndex(files);
         var path = index.Directory.CurrentGeneration()!;
         using var onePass = SearchIndex.Open(path);
-        using var halves = SearchIndex.Open(path);
+        using var other = SearchIndex.Open(path);
         onePass.ParallelCountingFrom = int.MaxValue;
-        halves.ParallelCountingFrom = 1;
+        onePass.DenseCountingFrom = double.PositiveInfinity;
+        other.ParallelCountingFrom = inHalves ? 1 : int.MaxValue;
+        other.DenseCountingFrom = dense ? 0 : double.PositiveInfinity;
         var compiler = new QueryCompiler(Analyzers.Settings.Analyzers.ForField, Analyzers.Settings.Analyzers.NormalizerForField, new IndexQueryExpansion(onePass, Analyzers.Settings.Extractor.Gazetteer));
         var filters = new IReadOnlyDictionary<string, IReadOnlyList<string>>[]
         {
@@ -47,7 +53,7 @@ public class ParallelCountingTests
                     {
                         var request = new SearchRequest { Query = query, Filters = filter, Sort = sort, Offset = page * 9, Limit = 9 };
                         var expected = onePass.Search(request, null);
-                        var actual = halves.Search(request, null);
+                        var actual = other.Search(request, null);
                         var what = $"'{text}' with {string.Join(", ", filter.Select(f => f.Key + "=" + f.Value[0]))}, {sort}, page {page}";
 
                         Assert.That(actual.Total, Is.EqualTo(expected.Total), what);
