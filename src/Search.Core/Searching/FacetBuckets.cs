@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -9,30 +10,37 @@ namespace Search.Core.Searching;
 /// Every facet view's buckets in one numbering, and for every document the buckets it falls in, in one array: a
 /// document's facet counting is then one short run of increments, whatever the number of views, and a bucketed view
 /// (years, months, magnitudes) already holds each of a document's buckets once. Built once per generation.
-/// The two arrays live on the pinned object heap: counting a large match set waits on memory, not on arithmetic (a
-/// common word's documents are scattered over the 80 MB of a million documents' buckets), so the pass asks the
-/// processor for the documents ahead of the one it counts, by address.
+/// Counting a large match set waits on memory, not on arithmetic (a common word's documents are scattered over tens
+/// of megabytes of buckets), so a document's buckets are two bytes each while there are at most 65,536 buckets (42,000
+/// at a million documents), and the pass asks the processor for the documents ahead of the one it counts, by address:
+/// the arrays live on the pinned object heap.
 /// </summary>
 internal sealed unsafe class FacetBuckets
 {
     private readonly int[] _offsets;
-    private readonly int[] _buckets;
+    private readonly ushort[]? _narrow; // every document's buckets, while bucket numbers fit in two bytes
+    private readonly int[]? _wide; // otherwise
     private readonly int[] _starts;
     private readonly int[] _viewOf;
     private readonly Dictionary<string, (int Start, int End)> _dimensions;
     private readonly ConcurrentBag<int[]> _pool = [];
     private readonly int* _offsetsAt;
-    private readonly int* _bucketsAt;
+    private readonly byte* _bucketsAt;
+    private readonly int _bucketSize;
 
-    private FacetBuckets(List<FacetView> views, int[] starts, int[] viewOf, int[] offsets, int[] buckets, Dictionary<string, (int, int)> dimensions)
+    private FacetBuckets(List<FacetView> views, int[] starts, int[] viewOf, int[] offsets, ushort[]? narrow, int[]? wide, Dictionary<string, (int, int)> dimensions)
     {
         Views = views;
         _starts = starts;
         _viewOf = viewOf;
         _offsets = offsets;
-        _buckets = buckets;
+        _narrow = narrow;
+        _wide = wide;
         _offsetsAt = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(offsets));
-        _bucketsAt = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buckets));
+        _bucketsAt = narrow is not null
+            ? (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(narrow))
+            : (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(wide!));
+        _bucketSize = narrow is not null ? sizeof(ushort) : sizeof(int);
         _dimensions = dimensions;
     }
 
@@ -56,12 +64,16 @@ internal sealed unsafe class FacetBuckets
             dimensions[name] = dimensions.TryGetValue(name, out var range) ? (range.Start, starts[v + 1]) : (starts[v], starts[v + 1]);
         }
 
+        // At most as many entries as the views' values (a bucketed view may fold several of a document's into one).
+        var bound = views.Sum(v => v.Dimension.Entries);
+        var narrow = starts[^1] <= ushort.MaxValue + 1;
         var offsets = GC.AllocateArray<int>(rows + 1, pinned: true);
-        var buckets = new List<int>();
+        var entries = new int[bound];
+        var count = 0;
         var seen = new HashSet<int>();
         for (var rowid = 0; rowid < rows; rowid++)
         {
-            offsets[rowid] = buckets.Count;
+            offsets[rowid] = count;
             for (var v = 0; v < views.Count; v++)
             {
                 seen.Clear();
@@ -71,16 +83,27 @@ internal sealed unsafe class FacetBuckets
                     var bucket = view.BucketOf[ordinal];
                     if (bucket >= 0 && seen.Add(bucket))
                     {
-                        buckets.Add(starts[v] + bucket);
+                        entries[count++] = starts[v] + bucket;
                     }
                 }
             }
         }
 
-        offsets[rows] = buckets.Count;
-        var pinned = GC.AllocateUninitializedArray<int>(buckets.Count, pinned: true);
-        buckets.CopyTo(pinned);
-        return new FacetBuckets(views, starts, viewOf, offsets, pinned, dimensions);
+        offsets[rows] = count;
+        if (narrow)
+        {
+            var small = GC.AllocateUninitializedArray<ushort>(count, pinned: true);
+            for (var i = 0; i < count; i++)
+            {
+                small[i] = (ushort)entries[i];
+            }
+
+            return new FacetBuckets(views, starts, viewOf, offsets, small, null, dimensions);
+        }
+
+        var wide = GC.AllocateUninitializedArray<int>(count, pinned: true);
+        entries.AsSpan(0, count).CopyTo(wide);
+        return new FacetBuckets(views, starts, viewOf, offsets, null, wide, dimensions);
     }
 
     /// <summary>Asks for the line that says where a document's buckets are: the first of two steps ahead of counting it.</summary>
@@ -97,22 +120,53 @@ internal sealed unsafe class FacetBuckets
     {
         if (Sse.IsSupported && (uint)rowid + 1 < (uint)_offsets.Length)
         {
-            var end = (byte*)(_bucketsAt + _offsetsAt[rowid + 1]);
-            for (var line = (byte*)((nint)(_bucketsAt + _offsetsAt[rowid]) & ~63); line < end; line += 64)
+            var end = _bucketsAt + ((nint)_offsetsAt[rowid + 1] * _bucketSize);
+            for (var line = (byte*)((nint)(_bucketsAt + ((nint)_offsetsAt[rowid] * _bucketSize)) & ~63); line < end; line += 64)
             {
                 Sse.Prefetch0(line);
             }
         }
     }
 
-    public ReadOnlySpan<int> BucketsOf(long rowid) =>
-        rowid + 1 < _offsets.Length ? _buckets.AsSpan(_offsets[rowid], _offsets[rowid + 1] - _offsets[rowid]) : [];
+    /// <summary>Counts a document's buckets.</summary>
+    public void CountInto(Tally tally, long rowid)
+    {
+        if (rowid + 1 < _offsets.Length)
+        {
+            var (start, length) = (_offsets[rowid], _offsets[rowid + 1] - _offsets[rowid]);
+            if (_narrow is not null)
+            {
+                tally.Add<ushort>(_narrow.AsSpan(start, length));
+            }
+            else
+            {
+                tally.Add<int>(_wide.AsSpan(start, length));
+            }
+        }
+    }
+
+    /// <summary>Counts only the document's buckets in [start, end): the views of the one filter it fails.</summary>
+    public void CountInto(Tally tally, long rowid, int from, int to)
+    {
+        if (rowid + 1 < _offsets.Length)
+        {
+            var (start, length) = (_offsets[rowid], _offsets[rowid + 1] - _offsets[rowid]);
+            if (_narrow is not null)
+            {
+                tally.Add<ushort>(_narrow.AsSpan(start, length), from, to);
+            }
+            else
+            {
+                tally.Add<int>(_wide.AsSpan(start, length), from, to);
+            }
+        }
+    }
 
     /// <summary>The bucket range of a dimension's views, empty when it has none.</summary>
     public (int Start, int End) RangeOf(string dimension) => _dimensions.GetValueOrDefault(dimension);
 
     /// <summary>How many bucket entries <paramref name="documents"/> documents hold, on average.</summary>
-    public long ExpectedEntries(int documents) => (long)documents * _buckets.Length / Math.Max(1, _offsets.Length - 1);
+    public long ExpectedEntries(int documents) => (long)documents * _offsets[^1] / Math.Max(1, _offsets.Length - 1);
 
     /// <summary>The number of buckets of every view together.</summary>
     public int Count => _viewOf.Length;
@@ -132,7 +186,8 @@ internal sealed unsafe class FacetBuckets
         // Dense: increments only; _touched is filled from the counts when they are read or merged.
         private bool _dense = dense;
 
-        public void Add(ReadOnlySpan<int> documentBuckets)
+        public void Add<T>(ReadOnlySpan<T> documentBuckets)
+            where T : unmanaged, IBinaryInteger<T>
         {
             if (_dense)
             {
@@ -140,14 +195,15 @@ internal sealed unsafe class FacetBuckets
                 ref var first = ref MemoryMarshal.GetArrayDataReference(counts);
                 foreach (var bucket in documentBuckets)
                 {
-                    Unsafe.Add(ref first, bucket)++;
+                    Unsafe.Add(ref first, int.CreateTruncating(bucket))++;
                 }
 
                 return;
             }
 
-            foreach (var bucket in documentBuckets)
+            foreach (var entry in documentBuckets)
             {
+                var bucket = int.CreateTruncating(entry);
                 if (counts[bucket]++ == 0)
                 {
                     _touched.Add(bucket);
@@ -156,10 +212,12 @@ internal sealed unsafe class FacetBuckets
         }
 
         /// <summary>Counts only the document's buckets in [start, end): the views of the one filter it fails.</summary>
-        public void Add(ReadOnlySpan<int> documentBuckets, int start, int end)
+        public void Add<T>(ReadOnlySpan<T> documentBuckets, int start, int end)
+            where T : unmanaged, IBinaryInteger<T>
         {
-            foreach (var bucket in documentBuckets)
+            foreach (var entry in documentBuckets)
             {
+                var bucket = int.CreateTruncating(entry);
                 if (bucket >= start && bucket < end && counts[bucket]++ == 0 && !_dense)
                 {
                     _touched.Add(bucket);

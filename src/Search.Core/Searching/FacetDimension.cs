@@ -55,6 +55,9 @@ internal sealed class FacetDimension
 
     public Dictionary<string, int> OrdinalOf { get; }
 
+    /// <summary>How many values the documents name in all.</summary>
+    public int Entries => _ordinals.Length;
+
     public ReadOnlySpan<int> OrdinalsOf(long rowid) =>
         rowid + 1 < _offsets.Length ? _ordinals.AsSpan(_offsets[rowid], _offsets[rowid + 1] - _offsets[rowid]) : [];
 }

@@ -365,11 +365,11 @@ public sealed partial class SearchIndex
                 {
                     if (failures == 0)
                     {
-                        tally.Add(buckets!.BucketsOf(rowid));
+                        buckets!.CountInto(tally, rowid);
                     }
                     else
                     {
-                        tally.Add(buckets!.BucketsOf(rowid), filterRanges[failed].Start, filterRanges[failed].End);
+                        buckets!.CountInto(tally, rowid, filterRanges[failed].Start, filterRanges[failed].End);
                     }
                 }
 

@@ -75,3 +75,56 @@ public class FacetCountingTests
         Assert.That(all.Facets["place"].Select(c => c.Value), Is.SupersetOf(new[] { "tehran", "mashhad" }), "there are counts to compare");
     }
 }
+
+/// <summary>
+/// A document's bucket numbers take two bytes while there are at most 65,536 buckets and four beyond; the counts must
+/// be the same either way, counted densely or noting what was touched, with and without a filter's range.
+/// </summary>
+public class FacetBucketWidthTests
+{
+    [TestCase(1_000, TestName = "Counts are exact with bucket numbers of two bytes")]
+    [TestCase(70_000, TestName = "Counts are exact with bucket numbers of four bytes")]
+    public void Counts_are_exact_whatever_the_width_of_bucket_numbers(int values)
+    {
+        const int Rows = 20_000;
+        var random = new Random(values);
+        var perRow = new List<int>[Rows];
+        var ordinals = new List<int>();
+        var offsets = new int[Rows + 2];
+        for (var row = 0; row < Rows; row++)
+        {
+            // Every value is named at least once (the first rows walk through them all), then at random.
+            perRow[row] = [.. Enumerable.Range(0, 1 + random.Next(6)).Select(k => k == 0 ? (row * 4) % values : random.Next(values)).Distinct().Order()];
+            ordinals.AddRange(perRow[row]);
+            offsets[row + 1] = ordinals.Count;
+        }
+
+        offsets[Rows + 1] = ordinals.Count;
+        var names = Enumerable.Range(0, values).Select(v => $"p{v}").ToArray();
+        var person = new FacetDimension("person", names, names, new string?[values], new double[values], new double[values], offsets, [.. ordinals]);
+        var lang = new FacetDimension("lang", ["en", "fa"], ["en", "fa"], new string?[2], new double[2], new double[2], [.. Enumerable.Range(0, Rows + 2).Select(r => Math.Min(r, Rows))], [.. Enumerable.Range(0, Rows).Select(r => r % 2)]);
+        var buckets = FacetBuckets.Build([.. FacetView.For(person), .. FacetView.For(lang)], Rows);
+        Assert.That(buckets.Count, Is.EqualTo(values + 2));
+        var matches = Enumerable.Range(0, Rows).Where(r => r % 3 != 0).ToArray();
+        var (personStart, personEnd) = buckets.RangeOf("person");
+
+        foreach (var dense in new[] { false, true })
+        {
+            var all = buckets.StartTally(dense);
+            var personOnly = buckets.StartTally(dense);
+            foreach (var row in matches)
+            {
+                buckets.CountInto(all, row);
+                buckets.CountInto(personOnly, row, personStart, personEnd);
+            }
+
+            var expected = matches.SelectMany(r => perRow[r]).CountBy(o => names[o]).ToDictionary(p => p.Key, p => p.Value);
+            var counted = all.Results(int.MaxValue);
+            var personCounted = personOnly.Results(int.MaxValue);
+            Assert.That(counted["person"].ToDictionary(c => c.Value, c => c.Count), Is.EqualTo(expected), $"dense: {dense}");
+            Assert.That(personCounted["person"].ToDictionary(c => c.Value, c => c.Count), Is.EqualTo(expected), $"dense: {dense}, one range");
+            Assert.That(counted["lang"].Select(c => (c.Value, c.Count)), Is.EquivalentTo(new[] { ("en", matches.Count(r => r % 2 == 0)), ("fa", matches.Count(r => r % 2 == 1)) }), $"dense: {dense}");
+            Assert.That(personCounted["lang"], Is.Empty, $"dense: {dense}: outside the range nothing is counted");
+        }
+    }
+}
