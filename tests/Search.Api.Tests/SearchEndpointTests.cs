@@ -86,4 +86,31 @@ public class SearchEndpointTests : ApiTest
         var body = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=massacre&sort=date_desc");
         Assert.That(body!.Hits[0].Published, Is.EqualTo("2016-11-05"));
     }
+
+    [Test]
+    public async Task Facet_counts_asked_afresh_equal_the_counts_reused_from_the_same_search()
+    {
+        var first = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=prison&pageSize=1");
+        var again = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=prison&pageSize=1&page=2");
+        var afresh = await Client.GetFromJsonAsync<SearchResponse>("/api/search?q=prison&pageSize=1&facetCache=false");
+        Assert.That(first!.Facets, Is.Not.Empty);
+        foreach (var body in new[] { again!, afresh! })
+        {
+            Assert.That(body.Total, Is.EqualTo(first.Total));
+            Assert.That(body.Facets.Keys, Is.EquivalentTo(first.Facets.Keys));
+            foreach (var (dimension, counts) in first.Facets)
+            {
+                Assert.That(body.Facets[dimension].Select(c => (c.Value, c.Count)), Is.EqualTo(counts.Select(c => (c.Value, c.Count))), dimension);
+            }
+        }
+
+        Assert.That(again!.Hits.Single().Id, Is.Not.EqualTo(first.Hits.Single().Id), "the second page is another hit");
+    }
+
+    [Test]
+    public async Task A_facetCache_that_is_not_a_boolean_is_a_400()
+    {
+        var response = await Client.GetAsync("/api/search?q=prison&facetCache=perhaps");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
 }

@@ -57,4 +57,8 @@ public sealed record SearchParameters
     [Description("Values per facet dimension, 0 to 200 (default 20); 0 skips counting facets, for callers that show none.")]
     [FromQuery(Name = "facetSize")]
     public int? FacetSize { get; init; }
+
+    [Description("true (default): the facet counts may be those of the same query and filters asked before, which are the same counts; false counts them afresh (for measuring).")]
+    [FromQuery(Name = "facetCache")]
+    public bool? FacetCache { get; init; }
 }

@@ -92,6 +92,7 @@ internal static class SearchEndpoints
                 Ranges = ranges,
                 FacetLimit = facetSize,
                 Facets = facetSize > 0,
+                ReuseFacetCounts = parameters.FacetCache ?? true,
                 Sort = sort,
                 Offset = (page - 1) * pageSize,
                 Limit = pageSize,

@@ -28,6 +28,7 @@ internal static class OpenApiRegistration
         ["pageSize"] = 10,
         ["sort"] = "relevance",
         ["facetSize"] = 20,
+        ["facetCache"] = true,
         ["id"] = "004_8f4efd12ef216f65",
         ["dimension"] = "person",
         ["prefix"] = "Kh",

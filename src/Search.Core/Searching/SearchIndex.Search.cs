@@ -11,6 +11,13 @@ public sealed partial class SearchIndex
     /// </summary>
     public SearchResults Search(SearchRequest request, Snippeter? snippeter)
     {
+        var facetKey = request.CountFacets && request.ReuseFacetCounts ? FacetCountCache.KeyOf(request) : null;
+        if (facetKey is not null && _facetCounts.TryGet(facetKey, out var known))
+        {
+            // The counts are known: the total and the page come from the search that counts nothing.
+            return Search(request with { CountFacets = false }, snippeter) with { Facets = known };
+        }
+
         var hardFilters = request.Query.Ranges.Select(RangeBits).ToList();
         var dimensionFilters = DimensionFilters(request);
         var matches = Matches(request.Query);
@@ -62,6 +69,11 @@ public sealed partial class SearchIndex
         }
 
         var facets = tally?.Results(request.FacetLimit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        if (facetKey is not null)
+        {
+            _facetCounts.Add(facetKey, facets);
+        }
+
         var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
         return new SearchResults(total, hits, facets);
     }

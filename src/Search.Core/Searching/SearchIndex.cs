@@ -19,6 +19,7 @@ public sealed partial class SearchIndex : IDisposable
     private readonly Bm25 _bm25;
     private readonly PostingsReader _postings;
     private readonly TermScoreCache _termScores = new(TermScoresCacheBytes);
+    private readonly FacetCountCache _facetCounts = new(FacetCountsCacheBytes);
     private readonly Snapshot _snapshot;
 
     // The vocabulary is read once, by the first request that needs it; requests that come meanwhile wait for it.
@@ -29,6 +30,9 @@ public sealed partial class SearchIndex : IDisposable
 
     /// <summary>How much memory the scored postings of recently used terms may take, per generation.</summary>
     public const long TermScoresCacheBytes = 256L * 1024 * 1024;
+
+    /// <summary>How much memory the facet counts of recent searches may take, per generation (thousands of searches).</summary>
+    public const long FacetCountsCacheBytes = 16L * 1024 * 1024;
 
     private SearchIndex(string path, string connectionString, Dictionary<string, FacetDimension> facets, int[] published, bool[] live, IReadOnlyDictionary<string, string> metadata, int count, Bm25 bm25, long postingsSequence, Snapshot snapshot)
     {
@@ -213,7 +217,7 @@ public sealed partial class SearchIndex : IDisposable
     public IReadOnlyList<FacetCount>? BrowseFacet(string dimension, string? prefix, int limit)
     {
         // Counts over every document depend only on the generation: counted once, not once per keystroke and dimension.
-        var all = _collectionFacets ??= Search(new SearchRequest { Limit = 0, FacetLimit = int.MaxValue }, null).Facets;
+        var all = _collectionFacets ??= Search(new SearchRequest { Limit = 0, FacetLimit = int.MaxValue, ReuseFacetCounts = false }, null).Facets;
         if (!all.TryGetValue(dimension, out var counts))
         {
             return _facets.ContainsKey(dimension.Split('.')[0]) || dimension is "person" or "place" or "org" or "date" or "figure" or "lang" ? [] : null;

@@ -22,4 +22,7 @@ public sealed record SearchQuery
 
     /// <summary>Whether to count facets at all; a caller that shows none saves the counting.</summary>
     public bool Facets { get; init; } = true;
+
+    /// <summary>Whether facet counts may come from an earlier search with the same query and filters (see <see cref="SearchRequest.ReuseFacetCounts"/>).</summary>
+    public bool ReuseFacetCounts { get; init; } = true;
 }

@@ -31,4 +31,10 @@ public sealed record SearchRequest
 
     /// <summary>Whether to count facets; without them one pass still gives the total and the top hits.</summary>
     public bool CountFacets { get; init; } = true;
+
+    /// <summary>
+    /// Whether facet counts may be those of an earlier search of this generation with the same query, filters and
+    /// values per dimension (they are the same counts); false counts afresh, as a measurement of counting needs.
+    /// </summary>
+    public bool ReuseFacetCounts { get; init; } = true;
 }

@@ -29,6 +29,7 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
             Limit = query.Limit,
             FacetLimit = query.FacetLimit,
             CountFacets = query.Facets,
+            ReuseFacetCounts = query.ReuseFacetCounts,
         };
         return lease.Index.Search(request, query.Snippets ? _snippeter : null);
     }
