@@ -55,7 +55,7 @@ internal sealed class FacetCountCache(long budgetBytes)
         key.Append(request.Query.Match?.ToFts()).Append('\u0001').Append(request.Query.Exclude?.ToFts()).Append('\u0001');
         foreach (var range in request.Query.Ranges)
         {
-            Append(key, range);
+            key.Append(range.Key).Append('\u0002');
         }
 
         key.Append('\u0001');
@@ -67,14 +67,9 @@ internal sealed class FacetCountCache(long budgetBytes)
         key.Append('\u0001');
         foreach (var range in request.Ranges)
         {
-            Append(key, range);
+            key.Append(range.Key).Append('\u0002');
         }
 
         return key.Append('\u0001').Append(request.FacetLimit.ToString(CultureInfo.InvariantCulture)).ToString();
     }
-
-    private static void Append(StringBuilder key, RangeFilter range) =>
-        key.Append(range.Dimension).Append(':')
-            .Append(range.Low?.ToString("R", CultureInfo.InvariantCulture)).Append("..")
-            .Append(range.High?.ToString("R", CultureInfo.InvariantCulture)).Append('\u0002');
 }

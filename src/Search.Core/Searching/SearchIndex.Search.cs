@@ -7,7 +7,8 @@ public sealed partial class SearchIndex
 {
     /// <summary>
     /// Runs a search in one pass over the match set. Facet counts are multi-select: a dimension's counts apply every
-    /// filter except that dimension's own, so ticking a second value shows what it would add.
+    /// filter except that dimension's own, so ticking a second value shows what it would add. The counts of a search
+    /// asked before (another page, another order) are reused unless the request says otherwise.
     /// </summary>
     public SearchResults Search(SearchRequest request, Snippeter? snippeter)
     {
@@ -178,7 +179,7 @@ public sealed partial class SearchIndex
             return new ulong[(_live.Length + 63) >> 6];
         }
 
-        var key = range.Dimension + "\u0001" + range.Low?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".." + range.High?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var key = "\u0001" + range.Key;
         return Bitset(key, rowid =>
         {
             foreach (var ordinal in facet.OrdinalsOf(rowid))

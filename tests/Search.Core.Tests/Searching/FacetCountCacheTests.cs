@@ -112,6 +112,24 @@ public class FacetCountCacheTests
             "a dimension's values OR together: their order does not change the counts");
     }
 
+    [Test]
+    public void The_cache_stays_within_its_budget_and_lets_the_oldest_go_first()
+    {
+        var cache = new FacetCountCache(budgetBytes: 50_000);
+        for (var i = 0; i < 1000; i++)
+        {
+            IReadOnlyList<FacetCount> counts = [.. Enumerable.Range(0, 20).Select(v => new FacetCount($"p{v}", $"P{v}", i + v))];
+            cache.Add($"q{i}", new Dictionary<string, IReadOnlyList<FacetCount>> { ["person"] = counts, ["place"] = counts });
+
+            Assert.That(cache.TryGet($"q{i}", out var kept), Is.True);
+            Assert.That(kept["person"][0].Count, Is.EqualTo(i));
+            Assert.That(cache.Bytes, Is.LessThanOrEqualTo(50_000));
+        }
+
+        Assert.That(cache.TryGet("q999", out _), Is.True, "the newest entry is still there");
+        Assert.That(cache.TryGet("q0", out _), Is.False, "the oldest was let go");
+    }
+
     private static Dictionary<string, IReadOnlyList<string>> Filter(string dimension, params string[] values) => new() { [dimension] = values };
 
     private static void AssertSameCounts(SearchResults actual, SearchResults expected, string what)
