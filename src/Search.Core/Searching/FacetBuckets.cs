@@ -11,9 +11,9 @@ namespace Search.Core.Searching;
 /// document's facet counting is then one short run of increments, whatever the number of views, and a bucketed view
 /// (years, months, magnitudes) already holds each of a document's buckets once. Built once per generation.
 /// Counting a large match set waits on memory, not on arithmetic (a common word's documents are scattered over tens
-/// of megabytes of buckets), so a document's buckets are two bytes each while there are at most 65,536 buckets (42,000
-/// at a million documents), and the pass asks the processor for the documents ahead of the one it counts, by address:
-/// the arrays live on the pinned object heap.
+/// of megabytes of buckets), so a document's buckets are two bytes each while there are at most 65,536 buckets
+/// (about 40,000 at a million documents), and the pass asks the processor for the documents ahead of the one it
+/// counts, by address: the arrays live on the pinned object heap.
 /// </summary>
 internal sealed unsafe class FacetBuckets
 {

@@ -16,6 +16,7 @@ internal sealed class Vocabulary
     private readonly string[] _terms;
     private readonly long[] _documents;
     private readonly ulong[] _signatures;
+    private readonly int[] _lengths; // beside the signatures, so that most terms are turned away without reading them
     private readonly string[][] _columns; // per column of the postings, its terms in ordinal order
 
     private Vocabulary(List<(string Term, long Documents)> terms, string[][] columns)
@@ -23,6 +24,7 @@ internal sealed class Vocabulary
         _terms = [.. terms.Select(t => t.Term)];
         _documents = [.. terms.Select(t => t.Documents)];
         _signatures = [.. _terms.Select(Signature)];
+        _lengths = [.. _terms.Select(t => t.Length)];
         _columns = columns;
     }
 
@@ -106,8 +108,13 @@ internal sealed class Vocabulary
         var found = new List<(string Term, long Documents, int Distance)>();
         for (var i = 0; i < _terms.Length; i++)
         {
+            if (Math.Abs(_lengths[i] - term.Length) > maxEdits || BitOperations.PopCount(signature ^ _signatures[i]) > 2 * maxEdits)
+            {
+                continue;
+            }
+
             var candidate = _terms[i];
-            if (Math.Abs(candidate.Length - term.Length) > maxEdits || BitOperations.PopCount(signature ^ _signatures[i]) > 2 * maxEdits || candidate == term)
+            if (candidate == term)
             {
                 continue;
             }
