@@ -16,7 +16,7 @@ internal sealed class Vocabulary
     private readonly string[] _terms;
     private readonly long[] _documents;
     private readonly ulong[] _signatures;
-    private readonly int[] _lengths; // beside the signatures, so that most terms are turned away without reading them
+    private readonly int[][] _byLength; // the terms' indices by length: a fuzzy expansion looks only at lengths within reach
     private readonly string[][] _columns; // per column of the postings, its terms in ordinal order
 
     private Vocabulary(List<(string Term, long Documents)> terms, string[][] columns)
@@ -24,7 +24,14 @@ internal sealed class Vocabulary
         _terms = [.. terms.Select(t => t.Term)];
         _documents = [.. terms.Select(t => t.Documents)];
         _signatures = [.. _terms.Select(Signature)];
-        _lengths = [.. _terms.Select(t => t.Length)];
+        var longest = _terms.Length == 0 ? 0 : _terms.Max(t => t.Length);
+        var byLength = Enumerable.Range(0, longest + 1).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            byLength[_terms[i].Length].Add(i);
+        }
+
+        _byLength = [.. byLength.Select(l => l.ToArray())];
         _columns = columns;
     }
 
@@ -106,23 +113,22 @@ internal sealed class Vocabulary
 
         var signature = Signature(term);
         var found = new List<(string Term, long Documents, int Distance)>();
-        for (var i = 0; i < _terms.Length; i++)
+        for (var length = Math.Max(0, term.Length - maxEdits); length <= term.Length + maxEdits && length < _byLength.Length; length++)
         {
-            if (Math.Abs(_lengths[i] - term.Length) > maxEdits || BitOperations.PopCount(signature ^ _signatures[i]) > 2 * maxEdits)
+            foreach (var i in _byLength[length])
             {
-                continue;
-            }
+                // A term with more than twice the edits' worth of letters in or out of the word's cannot be near it.
+                if (BitOperations.PopCount(signature ^ _signatures[i]) > 2 * maxEdits)
+                {
+                    continue;
+                }
 
-            var candidate = _terms[i];
-            if (candidate == term)
-            {
-                continue;
-            }
-
-            var d = EditDistance.Bounded(term, candidate, maxEdits);
-            if (d <= maxEdits)
-            {
-                found.Add((candidate, _documents[i], d));
+                var candidate = _terms[i];
+                var d = candidate == term ? int.MaxValue : EditDistance.Bounded(term, candidate, maxEdits);
+                if (d <= maxEdits)
+                {
+                    found.Add((candidate, _documents[i], d));
+                }
             }
         }
 
