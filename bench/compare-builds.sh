@@ -6,17 +6,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 a="$1"; b="$2"; source="$3"; runs="${4:-5}"; shift $(( $# < 4 ? $# : 4 ))
-work="$(mktemp -d)"
-trap 'rm -rf "$work"; git -C "$root" worktree prune' EXIT
-for side in A B; do
-  commit=$([ "$side" = A ] && echo "$a" || echo "$b")
-  git -C "$root" worktree add -f -q --detach "$work/src-$side" "$commit"
-  dotnet build -c Release "$work/src-$side/src/Search.Cli" -o "$work/cli-$side" -v quiet > /dev/null
-done
+source "$root/bench/two-builds.sh"
+two_builds "$root" "$a" "$b" src/Search.Cli
 for i in $(seq 1 "$runs"); do
   for side in A B; do
     rm -rf "$work/index"
-    /usr/bin/time -f "$side %e %U %M" dotnet "$work/cli-$side/search-cli.dll" index --source "$source" --index "$work/index" --mode full "$@" 2>&1 >/dev/null | grep -E "^$side "
+    /usr/bin/time -f "$side %e %U %M" dotnet "$work/out-$side/search-cli.dll" index --source "$source" --index "$work/index" --mode full "$@" 2>&1 >/dev/null | grep -E "^$side "
   done
 done | tee "$work/runs.txt"
 python3 - "$work/runs.txt" "$a" "$b" <<'P'

@@ -6,16 +6,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 a="$1"; b="$2"; index="$3"; queries="$4"; runs="${5:-3}"; shift $(( $# < 5 ? $# : 5 ))
-work="$(mktemp -d)"
-trap 'rm -rf "$work"; git -C "$root" worktree prune' EXIT
-for side in A B; do
-  commit=$([ "$side" = A ] && echo "$a" || echo "$b")
-  git -C "$root" worktree add -f -q --detach "$work/src-$side" "$commit"
-  dotnet build -c Release "$work/src-$side/bench/Search.Benchmarks" -o "$work/bench-$side" -v quiet > /dev/null
-done
+source "$root/bench/two-builds.sh"
+two_builds "$root" "$a" "$b" bench/Search.Benchmarks
 for i in $(seq 1 "$runs"); do
   for side in A B; do
-    dotnet "$work/bench-$side/Search.Benchmarks.dll" latency --index "$index" --queries "$queries" --ids-only \
+    dotnet "$work/out-$side/Search.Benchmarks.dll" latency --index "$index" --queries "$queries" --ids-only \
       --config "$root/index-config" "$@" | sed "s/^/$side\t/"
   done
 done > "$work/runs.txt"

@@ -17,17 +17,7 @@ public class FacetCountCacheTests
     [OneTimeSetUp]
     public void Build()
     {
-        var random = new Random(5);
-        string[] places = ["Tehran", "Mashhad", "Shiraz", "Tabriz", "Evin prison"];
-        string[] words = ["prison", "report", "witness", "court", "letter"];
-        var files = new Dictionary<string, string>();
-        for (var i = 0; i < 300; i++)
-        {
-            var persian = i % 4 == 0 ? "گزارش زندان اوین در تهران. " : "";
-            var text = string.Join(' ', Enumerable.Range(0, 2 + random.Next(5)).Select(_ => words[random.Next(words.Length)]));
-            files[$"d{i:D3}.txt"] = $"{persian}On {1 + random.Next(28)} March {1988 + random.Next(30)} in {places[random.Next(places.Length)]}, {text}: {random.Next(2, 900)} prisoners.";
-        }
-
+        var files = FacetedReports.Files(300, seed: 5);
         _index = new TestIndex(files);
         var path = _index.Directory.CurrentGeneration()!;
         _reusing = SearchIndex.Open(path);

@@ -15,17 +15,7 @@ public class FacetCountingTests
     [TestCase(true, true, TestName = "Two dense halves give the total, page and counts of one noting pass")]
     public void Counting_gives_the_total_page_and_counts_of_one_noting_pass(bool inHalves, bool dense)
     {
-        var random = new Random(11);
-        string[] places = ["Tehran", "Mashhad", "Shiraz", "Tabriz", "Evin prison"];
-        string[] words = ["prison", "report", "witness", "court", "letter"];
-        var files = new Dictionary<string, string>();
-        for (var i = 0; i < 400; i++)
-        {
-            var persian = i % 4 == 0 ? "گزارش زندان اوین در تهران. " : "";
-            var text = string.Join(' ', Enumerable.Range(0, 2 + random.Next(5)).Select(_ => words[random.Next(words.Length)]));
-            files[$"d{i:D3}.txt"] = $"{persian}On {1 + random.Next(28)} March {1988 + random.Next(30)} in {places[random.Next(places.Length)]}, {text}: {random.Next(2, 900)} prisoners.";
-        }
-
+        var files = FacetedReports.Files(400, seed: 11);
         using var index = new TestIndex(files);
         var path = index.Directory.CurrentGeneration()!;
         using var onePass = SearchIndex.Open(path);
