@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -12,37 +11,15 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class FacetCountCache(long budgetBytes)
 {
-    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, long Bytes)> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
-    private long _bytes;
+    private readonly BudgetCache<string, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> _entries = new(budgetBytes);
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Bytes => _entries.Bytes;
 
-    public bool TryGet(string key, out IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets)
-    {
-        var found = _entries.TryGetValue(key, out var entry);
-        facets = entry.Facets;
-        return found;
-    }
+    public bool TryGet(string key, out IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets) => _entries.TryGet(key, out facets);
 
-    public void Add(string key, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets)
-    {
-        // The values' strings belong to the generation's views; an entry holds the lists and their records.
-        var size = (key.Length * 2) + 64 + facets.Sum(f => 64 + (f.Value.Count * 48L));
-        if (!_entries.TryAdd(key, (facets, size)))
-        {
-            return;
-        }
-
-        _order.Enqueue(key);
-        for (var total = Interlocked.Add(ref _bytes, size); total > budgetBytes && _order.TryDequeue(out var oldest);)
-        {
-            if (_entries.TryRemove(oldest, out var removed))
-            {
-                total = Interlocked.Add(ref _bytes, -removed.Bytes);
-            }
-        }
-    }
+    // The values' strings belong to the generation's views; an entry holds the lists and their records.
+    public void Add(string key, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets) =>
+        _entries.Add(key, facets, (key.Length * 2) + 64 + facets.Sum(f => 64 + (f.Value.Count * 48L)));
 
     /// <summary>
     /// What decides a search's facet counts, as one string: the expressions as rendered (terms quoted, so no two

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Search.Core.Searching;
 
 /// <summary>
@@ -10,15 +8,13 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class TermScoreCache(long budgetBytes)
 {
-    private readonly ConcurrentDictionary<(int Columns, string Term), ScoredDocs> _entries = new();
-    private readonly ConcurrentQueue<(int Columns, string Term)> _order = new();
-    private long _bytes;
+    private readonly BudgetCache<(int Columns, string Term), ScoredDocs> _entries = new(budgetBytes);
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Bytes => _entries.Bytes;
 
     public ScoredDocs GetOrAdd(int columns, string term, Func<ScoredDocs> compute)
     {
-        if (_entries.TryGetValue((columns, term), out var cached))
+        if (_entries.TryGet((columns, term), out var cached))
         {
             return cached;
         }
@@ -26,16 +22,9 @@ internal sealed class TermScoreCache(long budgetBytes)
         var scored = compute();
         var size = 64 + (scored.Count * 8L);
         // A list larger than a quarter of the budget would push out everything else: it is recomputed instead.
-        if (size <= budgetBytes / 4 && _entries.TryAdd((columns, term), scored))
+        if (size <= budgetBytes / 4)
         {
-            _order.Enqueue((columns, term));
-            for (var total = Interlocked.Add(ref _bytes, size); total > budgetBytes && _order.TryDequeue(out var oldest);)
-            {
-                if (_entries.TryRemove(oldest, out var removed))
-                {
-                    total = Interlocked.Add(ref _bytes, -(64 + (removed.Count * 8L)));
-                }
-            }
+            _entries.Add((columns, term), scored, size);
         }
 
         return scored;
