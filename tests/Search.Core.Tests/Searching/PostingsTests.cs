@@ -329,6 +329,18 @@ public class PostingsTests
     }
 
     [Test]
+    public void A_varint_length_is_the_number_of_bytes_its_writing_takes()
+    {
+        // Every boundary of seven bits, either side, and the largest value.
+        var values = Enumerable.Range(1, 9).SelectMany(k => new[] { (1UL << (7 * k)) - 1, 1UL << (7 * k) }).Append(0UL).Append(ulong.MaxValue);
+        Span<byte> scratch = stackalloc byte[10];
+        foreach (var value in values)
+        {
+            Assert.That(Varint.Length(value), Is.EqualTo(Varint.Write(scratch, value)), $"{value}");
+        }
+    }
+
+    [Test]
     public void A_reader_sees_the_postings_of_the_state_it_opened_and_the_next_one_sees_the_writes()
     {
         using var index = new TestIndex(new Dictionary<string, string>
