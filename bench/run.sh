@@ -55,19 +55,19 @@ timed() {
 }
 
 if [ "$queries_only" != 1 ]; then
-echo "== index: ours ($runs runs with extraction, $runs without) and Lucene ($runs runs)"
+echo "== index: ours ($runs runs with extraction, $runs without) and Lucene ($runs runs), one run of each in turn"
+# In turn, not all of ours and then all of Lucene's: this machine's speed drifts over minutes, and the drift should
+# fall on both engines alike. Lucene's corpus is written from our first index (its facets are our extraction's).
 for r in $(seq 1 "$runs"); do
   rm -rf "$work/ours-x"; timed "ours-index-noextract-$r" "${cli[@]}" index --source "$work/source" --index "$work/ours-x" --mode full --no-extraction
   echo "{\"label\": \"ours-size-noextract-$r\", \"bytes\": $(du -sb "$work/ours-x" | cut -f1)}" >> "$raw/sizes.json"
   rm -rf "$work/ours"; timed "ours-index-$r" "${cli[@]}" index --source "$work/source" --index "$work/ours" --mode full
   echo "{\"label\": \"ours-size-$r\", \"bytes\": $(du -sb "$work/ours" | cut -f1)}" >> "$raw/sizes.json"
-done
-rm -rf "$work/ours-x"
-"${tool[@]}" lucene-corpus --index "$work/ours" --out "$work/lucene-corpus.jsonl"
-for r in $(seq 1 "$runs"); do
+  if [ "$r" = 1 ]; then "${tool[@]}" lucene-corpus --index "$work/ours" --out "$work/lucene-corpus.jsonl"; fi
   rm -rf "$work/lucene"
   TIME_V=1 bash "$lucene/run.sh" index --corpus "$work/lucene-corpus.jsonl" --out "$work/lucene" > "$raw/lucene-index-$r.json" 2> "$raw/lucene-index-$r.time.log"
 done
+rm -rf "$work/ours-x"
 fi
 
 echo "== queries in process: ours and Lucene, per class, with and without facets, with a language filter"
