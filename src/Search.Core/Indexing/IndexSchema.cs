@@ -13,7 +13,8 @@ namespace Search.Core.Indexing;
 /// A document is two rows. The docs row is narrow, everything opening a generation reads for every document
 /// (publication date, the number of terms per column that BM25 needs, and its facet values as ids of facet_values,
 /// delta varints) and what an incremental run compares (hash): a million of them are read in one short scan. The
-/// texts row holds what only a hit needs: the text, and its entities as one JSON array in text order. (Until version 4
+/// texts row holds what only a hit needs: the text, and its entities in text order (<see cref="Extraction.StoredEntities"/>:
+/// since version 6 each distinct entity once and each mention as offsets; a JSON array of every mention until then). (Until version 4
 /// the text sat in the docs row, so opening a generation read through all of it, and every facet value and every
 /// entity was a row of its own: some thirty-five rows a document.)
 /// In the postings table, doc_count (how many documents a chunk lists) comes before the blobs so that reading the
@@ -22,7 +23,7 @@ namespace Search.Core.Indexing;
 /// </summary>
 public static class IndexSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Metadata key: the sequence number of the last postings flush.</summary>
     public const string PostingsSequenceKey = "postings_seq";
@@ -43,7 +44,7 @@ public static class IndexSchema
             byline TEXT,
             source TEXT NOT NULL,
             body TEXT NOT NULL,
-            entities TEXT);
+            entities BLOB);
         CREATE TABLE facet_values(
             id INTEGER PRIMARY KEY,
             dim TEXT NOT NULL,

@@ -132,7 +132,15 @@ public sealed class IndexWriter : IDisposable
         text.Bind(3, source.Byline);
         text.Bind(4, source.Source);
         text.Bind(5, source.Body);
-        text.Bind(6, document.Entities.Count > 0 ? EntityJson.SerializeAll(document.Entities) : null);
+        if (document.Entities.Count > 0)
+        {
+            text.Bind(6, StoredEntities.Encode(document.Entities, source.Body));
+        }
+        else
+        {
+            text.Bind(6, (string?)null);
+        }
+
         text.Execute();
 
         for (var c = 0; c < columns.Length; c++)

@@ -271,13 +271,14 @@ public sealed partial class SearchIndex
         while (reader.Read())
         {
             var rowid = reader.GetInt64(0);
+            var body = reader.GetString(5);
             rows[rowid] = new HitRow(
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5),
-                withBody ? EntitySpans(connection, rowid, query.EntityTokens) : null);
+                body,
+                withBody ? EntitySpans(connection, rowid, body, query.EntityTokens) : null);
         }
 
         return rows;
@@ -286,7 +287,7 @@ public sealed partial class SearchIndex
     private static readonly Snippet NoSnippet = new("", [], false, false);
 
     /// <summary>Where the document mentions the entities the query named, read from its stored entities.</summary>
-    private static List<(int Start, int End)>? EntitySpans(SqliteConnection connection, long rowid, IReadOnlySet<string> entityTokens)
+    private static List<(int Start, int End)>? EntitySpans(SqliteConnection connection, long rowid, string body, IReadOnlySet<string> entityTokens)
     {
         if (entityTokens.Count == 0)
         {
@@ -294,7 +295,7 @@ public sealed partial class SearchIndex
         }
 
         var spans = new List<(int, int)>();
-        foreach (var entity in Entities(connection, rowid))
+        foreach (var entity in Entities(connection, rowid, body))
         {
             if (entityTokens.Contains(FacetValue.TokenOf(entity.Kind, entity.Value)))
             {

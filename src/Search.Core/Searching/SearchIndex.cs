@@ -161,7 +161,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var rowid = reader.GetInt64(0);
-        var entities = Entities(connection, rowid);
+        var entities = Entities(connection, rowid, reader.GetString(4));
 
         return new StoredDocument(
             reader.GetString(1),
@@ -175,13 +175,13 @@ public sealed partial class SearchIndex : IDisposable
             entities);
     }
 
-    /// <summary>A document's entities in text order, as stored (one JSON array per document).</summary>
-    internal static List<Extraction.Entity> Entities(SqliteConnection connection, long rowid)
+    /// <summary>A document's entities in text order, as stored (<see cref="Extraction.StoredEntities"/>); <paramref name="body"/> is its text.</summary>
+    internal static List<Extraction.Entity> Entities(SqliteConnection connection, long rowid, string body)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT entities FROM texts WHERE doc = $r";
         command.Parameters.AddWithValue("$r", rowid);
-        return command.ExecuteScalar() is string json ? Extraction.EntityJson.DeserializeAll(json) : [];
+        return command.ExecuteScalar() is byte[] blob ? Extraction.StoredEntities.Decode(blob, body) : [];
     }
 
     internal List<FacetValue> FacetsOf(long rowid)

@@ -11,7 +11,7 @@ namespace Search.Core.Tests.Analysis;
 /// </summary>
 public class RealCorpusAnalysisTests
 {
-    private static IEnumerable<string> Documents(string language, int count)
+    internal static IEnumerable<string> Documents(string language, int count)
     {
         var path = Path.Combine(RepositoryPaths.Shared, "corpus", $"corpus-{language}.jsonl.gz");
         if (!File.Exists(path))
