@@ -20,6 +20,32 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
     public IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words) => Run([.. words]);
 
+    public IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words, Func<string, int> number, List<int> numbers)
+    {
+        List<WorkToken> work = [.. words];
+        RunStages(work);
+        for (var i = 0; i < work.Count; i++)
+        {
+            var t = work[i];
+            if (t.Result is { } result && ReferenceEquals(result.Term, t.Term))
+            {
+                if (result.Number == TermStages.Result.NotAsked)
+                {
+                    result.Number = number(t.Term);
+                }
+
+                numbers.Add(result.Number);
+            }
+            else
+            {
+                // No term stage run last (or a later stage rewrote the term): nothing to remember it by.
+                numbers.Add(number(t.Term));
+            }
+        }
+
+        return Tokens(work);
+    }
+
     private static ITokenFilter[] Fuse(IReadOnlyList<ITokenFilter> stages)
     {
         var pipeline = new List<ITokenFilter>();
@@ -58,11 +84,20 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
     private Token[] Run(List<WorkToken> work)
     {
+        RunStages(work);
+        return Tokens(work);
+    }
+
+    private void RunStages(List<WorkToken> work)
+    {
         foreach (var stage in _pipeline)
         {
             stage.Apply(work);
         }
+    }
 
+    private static Token[] Tokens(List<WorkToken> work)
+    {
         var result = new Token[work.Count];
         for (var i = 0; i < work.Count; i++)
         {

@@ -12,4 +12,11 @@ public interface IAnalyzer
     /// analyzer and the entity extractors. <paramref name="words"/> is not changed.
     /// </summary>
     IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words);
+
+    /// <summary>
+    /// Analyzes as <see cref="Analyze(string, IReadOnlyList{WorkToken})"/> does, and adds each token's
+    /// <paramref name="number"/> to <paramref name="numbers"/>. The analyzer remembers a term's number with what its
+    /// stages made of it, so <paramref name="number"/> must be the same function on every call: the indexer's.
+    /// </summary>
+    IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words, Func<string, int> number, List<int> numbers);
 }

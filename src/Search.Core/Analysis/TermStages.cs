@@ -13,9 +13,9 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages) : ITokenFilt
 
     private static readonly int Scripts = Enum.GetValues<TokenScript>().Length;
 
-    // What the stages made of a term, per script; null when they removed it.
-    private readonly ThreadLocal<Dictionary<string, string?>[]> _results =
-        new(() => [.. Enumerable.Range(0, Scripts).Select(_ => new Dictionary<string, string?>(StringComparer.Ordinal))]);
+    // What the stages made of a term, per script.
+    private readonly ThreadLocal<Dictionary<string, Result>[]> _results =
+        new(() => [.. Enumerable.Range(0, Scripts).Select(_ => new Dictionary<string, Result>(StringComparer.Ordinal))]);
 
     public string Name => string.Join(" + ", stages.Select(s => s.Name));
 
@@ -27,25 +27,40 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages) : ITokenFilt
         {
             var t = tokens[i];
             var known = results[(int)t.Script];
-            if (!known.TryGetValue(t.Term, out var term))
+            if (!known.TryGetValue(t.Term, out var result))
             {
-                term = Map(t.Script, t.Term);
+                result = new Result(Map(t.Script, t.Term));
                 if (known.Count >= Capacity)
                 {
                     known.Clear();
                 }
 
-                known[t.Term] = term;
+                known[t.Term] = result;
             }
 
-            if (term is not null)
+            if (result.Term is { } term)
             {
                 t.Term = term;
+                t.Result = result;
                 tokens[kept++] = t;
             }
         }
 
         tokens.RemoveRange(kept, tokens.Count - kept);
+    }
+
+    /// <summary>
+    /// What the stages made of a term (null when they removed it), and the number the indexer gave the result
+    /// (<see cref="TermNumbers"/>), asked for once, when an indexed text first has it on this thread.
+    /// </summary>
+    internal sealed class Result(string? term)
+    {
+        public const int NotAsked = -2;
+
+        public string? Term { get; } = term;
+
+        /// <summary><see cref="NotAsked"/>, the number, or -1 when the indexer splits the term (see <see cref="Analyzer.Analyze(string, IReadOnlyList{WorkToken}, Func{string, int}, List{int})"/>).</summary>
+        public int Number { get; set; } = NotAsked;
     }
 
     private string? Map(TokenScript script, string term)

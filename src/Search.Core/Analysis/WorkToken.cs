@@ -8,4 +8,7 @@ public record struct WorkToken(string Term, int Start, int End, int Position, To
     /// previous one, so that a detached Persian prefix or suffix may be joined across it.
     /// </summary>
     public bool FollowsSpace { get; set; }
+
+    /// <summary>Where a term stage run found this token's term, with its number; stale when a later stage rewrote the term.</summary>
+    internal TermStages.Result? Result { get; set; }
 }

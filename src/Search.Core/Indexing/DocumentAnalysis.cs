@@ -19,17 +19,20 @@ public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntitie
         var analyzers = settings.Analyzers;
         var bodyAnalyzer = analyzers.ForField("body");
         var split = ScriptTokenizer.Tokenize(document.Body);
-        var bodyTokens = bodyAnalyzer.Analyze(document.Body, split);
+        var bodyNumbers = new List<int>(split.Count);
+        var bodyTokens = bodyAnalyzer.Analyze(document.Body, split, FtsTokens.WholeNumber, bodyNumbers);
         var extractor = settings.Extractor;
         IReadOnlyList<Entity> entities = extractEntities ? extractor.Extract(document.Body, ReferenceEquals(bodyAnalyzer, extractor.Gazetteer.Analyzer) ? bodyTokens : null, split) : [];
 
         // A title that is not part of the body (JSONL, HTML) may name entities too: they count as facets.
         var titleEntities = !extractEntities || document.Body.Contains(document.Title, StringComparison.Ordinal) ? [] : extractor.Extract(document.Title);
 
+        var titleNumbers = new List<int>();
+        var titleTokens = analyzers.ForField("title").Analyze(document.Title, ScriptTokenizer.Tokenize(document.Title), FtsTokens.WholeNumber, titleNumbers);
         return new IndexedDocument(
             document,
-            Terms(analyzers.ForField("title").Analyze(document.Title)),
-            Terms(bodyTokens),
+            IndexTerms(titleTokens, titleNumbers),
+            IndexTerms(bodyTokens, bodyNumbers),
             entities,
             FacetValues(document, entities.Concat(titleEntities)));
     }
@@ -81,6 +84,26 @@ public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntitie
 
     private static string Interval(double low, double high) => string.Create(CultureInfo.InvariantCulture, $"{low:0.####}-{high:0.####}");
 
-    /// <summary>The analyzed terms joined by single spaces: the form the index writer splits into postings (FtsTokens).</summary>
-    public static string Terms(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Term));
+    /// <summary>
+    /// The numbers of the index's terms of a field, in order: an analyzed term's own number when the index keeps it
+    /// whole, else those of the pieces it is split into (FtsTokens). Until the seventh round the writer was given the
+    /// terms joined by spaces and split and looked them up itself.
+    /// </summary>
+    private static int[] IndexTerms(IReadOnlyList<Token> tokens, List<int> numbers)
+    {
+        var terms = new List<int>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (numbers[i] >= 0)
+            {
+                terms.Add(numbers[i]);
+            }
+            else
+            {
+                FtsTokens.AddNumbers(tokens[i].Term, terms);
+            }
+        }
+
+        return [.. terms];
+    }
 }

@@ -1,3 +1,5 @@
+using Search.Core.Analysis;
+
 namespace Search.Core.Indexing;
 
 /// <summary>
@@ -57,6 +59,34 @@ public static class FtsTokens
         }
 
         return false;
+    }
+
+    /// <summary>The number (<see cref="TermNumbers"/>) of an analyzed term the index keeps whole and as it is; -1 for one it splits or folds.</summary>
+    public static int WholeNumber(string term)
+    {
+        if (term.Length == 0)
+        {
+            return -1;
+        }
+
+        foreach (var c in term)
+        {
+            if (!IsTokenChar(c) || char.IsAsciiLetterUpper(c))
+            {
+                return -1;
+            }
+        }
+
+        return TermNumbers.Of(term);
+    }
+
+    /// <summary>Adds the numbers of the index's terms in <paramref name="text"/>, split and folded, to <paramref name="numbers"/>.</summary>
+    public static void AddNumbers(string text, List<int> numbers)
+    {
+        foreach (var (start, length) in Ranges(text))
+        {
+            numbers.Add(TermNumbers.Of(Fold(text.AsSpan(start, length))));
+        }
     }
 
     public static bool IsTokenChar(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c is '.' or '_';

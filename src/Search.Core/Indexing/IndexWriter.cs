@@ -25,7 +25,7 @@ public sealed class IndexWriter : IDisposable
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
     private readonly PostingsBuffer _postings = new();
-    private readonly List<(int Start, int Length)>[] _tokens = [[], [], []];
+    private readonly List<int> _tags = [];
 
     // Ids of the facet values written or looked up so far, by dimension and value.
     private readonly Dictionary<(string Dimension, string Value), long> _facetIds = [];
@@ -108,12 +108,9 @@ public sealed class IndexWriter : IDisposable
             Delete(source.Id);
         }
 
-        string[] columns = [document.TitleTerms, document.BodyTerms, document.TagTerms];
-        for (var c = 0; c < columns.Length; c++)
-        {
-            _tokens[c].Clear();
-            _tokens[c].AddRange(FtsTokens.Ranges(columns[c]));
-        }
+        _tags.Clear();
+        FtsTokens.AddNumbers(document.TagTerms, _tags);
+        IReadOnlyList<int>[] columns = [document.TitleTerms, document.BodyTerms, _tags];
 
         // The two rows of every document go through SQLite's own interface (see RawStatement).
         var insert = Raw("INSERT INTO docs(id, hash, lang, published, lengths, facets) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -121,7 +118,7 @@ public sealed class IndexWriter : IDisposable
         insert.Bind(2, source.ContentHash);
         insert.Bind(3, source.Language);
         insert.Bind(4, source.Published);
-        insert.Bind(5, Lengths());
+        insert.Bind(5, Lengths(columns));
         insert.Bind(6, FacetIds(document.Facets));
         insert.Execute();
         var rowid = insert.LastRowid;
@@ -145,7 +142,7 @@ public sealed class IndexWriter : IDisposable
 
         for (var c = 0; c < columns.Length; c++)
         {
-            _postings.Add(rowid, c, columns[c], _tokens[c]);
+            _postings.Add(rowid, c, columns[c]);
         }
 
         Count();
@@ -316,11 +313,11 @@ public sealed class IndexWriter : IDisposable
     }
 
     /// <summary>The number of terms in each column of the document being added, a varint each.</summary>
-    private byte[] Lengths()
+    private static byte[] Lengths(IReadOnlyList<int>[] columns)
     {
         Span<byte> bytes = stackalloc byte[10 * 3];
         var length = 0;
-        foreach (var tokens in _tokens)
+        foreach (var tokens in columns)
         {
             length += Varint.Write(bytes[length..], (ulong)tokens.Count);
         }

@@ -3,13 +3,13 @@ using Search.Core.Extraction;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// A document ready to write: its source, its analyzed fields (terms joined by spaces), the entities found in its
-/// body (with offsets into it) and its facet values.
+/// A document ready to write: its source, its analyzed fields (the numbers of their index terms, <see cref="Analysis.TermNumbers"/>,
+/// in order), the entities found in its body (with offsets into it) and its facet values.
 /// </summary>
 public sealed record IndexedDocument(
     SourceDocument Source,
-    string TitleTerms,
-    string BodyTerms,
+    IReadOnlyList<int> TitleTerms,
+    IReadOnlyList<int> BodyTerms,
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<FacetValue> Facets)
 {

@@ -1,3 +1,4 @@
+using Search.Core.Analysis;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
@@ -235,11 +236,13 @@ public class PostingsTests
             }
 
             Live = [.. _rowids.Values];
-            Terms = analyzed.ToDictionary(a => _rowids[a.Key], a => new[] { a.Value.TitleTerms, a.Value.BodyTerms, a.Value.TagTerms });
+            Terms = analyzed.ToDictionary(a => _rowids[a.Key], a => new[] { Text(a.Value.TitleTerms), Text(a.Value.BodyTerms), a.Value.TagTerms });
             Oracle = new Fts5Oracle(Terms);
         }
 
         public string Path { get; }
+
+        private static string Text(IReadOnlyList<int> terms) => string.Join(' ', terms.Select(TermNumbers.Term));
 
         public SqliteConnection Connection { get; }
 
