@@ -23,22 +23,30 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
     public IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words, Func<string, int> number, List<int> numbers)
     {
         List<WorkToken> work = [.. words];
-        RunStages(work);
-        for (var i = 0; i < work.Count; i++)
+        for (var s = 0; s < _pipeline.Length - 1; s++)
         {
-            var t = work[i];
-            if (t.Result is { } result && ReferenceEquals(result.Term, t.Term))
-            {
-                if (result.Number == TermStages.Result.NotAsked)
-                {
-                    result.Number = number(t.Term);
-                }
+            _pipeline[s].Apply(work);
+        }
 
-                numbers.Add(result.Number);
-            }
-            else
+        // The term stages, when they run last (as in every configured analyzer), remember each term's number; after
+        // another stage the number of a term is asked for every time.
+        if (_pipeline is [.., TermStages last])
+        {
+            last.Apply(work, number);
+            foreach (var t in work)
             {
-                // No term stage run last (or a later stage rewrote the term): nothing to remember it by.
+                numbers.Add(t.Number);
+            }
+        }
+        else
+        {
+            if (_pipeline.Length > 0)
+            {
+                _pipeline[^1].Apply(work);
+            }
+
+            foreach (var t in work)
+            {
                 numbers.Add(number(t.Term));
             }
         }

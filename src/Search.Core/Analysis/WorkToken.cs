@@ -9,6 +9,6 @@ public record struct WorkToken(string Term, int Start, int End, int Position, To
     /// </summary>
     public bool FollowsSpace { get; set; }
 
-    /// <summary>Where a term stage run found this token's term, with its number; stale when a later stage rewrote the term.</summary>
-    internal TermStages.Result? Result { get; set; }
+    /// <summary>The term's number for the indexer, set by the term stages when they are asked for it (see <see cref="TermStages.Apply(List{WorkToken}, Func{string, int})"/>).</summary>
+    internal int Number { get; set; }
 }
