@@ -92,16 +92,12 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
     private Token[] Run(List<WorkToken> work)
     {
-        RunStages(work);
-        return Tokens(work);
-    }
-
-    private void RunStages(List<WorkToken> work)
-    {
         foreach (var stage in _pipeline)
         {
             stage.Apply(work);
         }
+
+        return Tokens(work);
     }
 
     private static Token[] Tokens(List<WorkToken> work)

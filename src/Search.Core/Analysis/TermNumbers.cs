@@ -8,7 +8,7 @@ namespace Search.Core.Analysis;
 /// its number instead of hashing its characters (docs/performance.md, seventh round). The analyzers remember each
 /// term's number beside what their stages made of it, so a term costs one lookup on a thread's first sight of it and
 /// none after. Only the indexer asks: a query never numbers its words, so what users type does not grow this table;
-/// it holds the indexed vocabulary (229,000 terms for a million documents, some 20 MB).
+/// it holds the indexed vocabulary (229,000 terms in all columns at a million documents).
 /// </summary>
 public static class TermNumbers
 {

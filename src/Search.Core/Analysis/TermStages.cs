@@ -5,7 +5,8 @@ namespace Search.Core.Analysis;
 /// <summary>
 /// A run of an analyzer's term stages (two or more in a row) applied as one: a token's term goes through all of them
 /// at once, and the result (a term, or its removal) is remembered per script and term, so a word the text repeats
-/// costs one lookup instead of one per stage, and is stemmed once (the stemmers keep no cache of their own). Each thread has its own memory (indexing analyzes on every core); past
+/// costs one lookup instead of one per stage, and is stemmed once (the stemmers keep no cache of their own). For the
+/// indexer, the result's number (<see cref="TermNumbers"/>) is remembered with it. Each thread has its own memory (indexing analyzes on every core); past
 /// <see cref="Capacity"/> terms of a script it is cleared and fills again with the words now in use.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Lives as long as its analyzer; ThreadLocal frees its slots in its finalizer.")]

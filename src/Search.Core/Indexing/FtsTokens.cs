@@ -47,20 +47,6 @@ public static class FtsTokens
         }
     }
 
-    /// <summary>Whether a token has ASCII capitals, which are folded.</summary>
-    public static bool NeedsFolding(ReadOnlySpan<char> token)
-    {
-        foreach (var c in token)
-        {
-            if (char.IsAsciiLetterUpper(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The number (<see cref="TermNumbers"/>) of an analyzed term the index keeps whole and as it is; -1 for one it splits or folds.</summary>
     public static int WholeNumber(string term)
     {
