@@ -22,33 +22,25 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages) : 
 
     public IReadOnlyList<Token> Analyze(string text, IReadOnlyList<WorkToken> words, Func<string, int> number, List<int> numbers)
     {
-        List<WorkToken> work = [.. words];
-        for (var s = 0; s < _pipeline.Length - 1; s++)
-        {
-            _pipeline[s].Apply(work);
-        }
-
         // The term stages, when they run last (as in every configured analyzer), remember each term's number; after
         // another stage the number of a term is asked for every time.
-        if (_pipeline is [.., TermStages last])
+        var numbering = _pipeline is [.., TermStages last] ? last : null;
+        List<WorkToken> work = [.. words];
+        foreach (var stage in _pipeline)
         {
-            last.Apply(work, number);
-            foreach (var t in work)
+            if (stage == numbering)
             {
-                numbers.Add(t.Number);
+                numbering.Apply(work, number);
+            }
+            else
+            {
+                stage.Apply(work);
             }
         }
-        else
-        {
-            if (_pipeline.Length > 0)
-            {
-                _pipeline[^1].Apply(work);
-            }
 
-            foreach (var t in work)
-            {
-                numbers.Add(number(t.Term));
-            }
+        foreach (var t in work)
+        {
+            numbers.Add(numbering is null ? number(t.Term) : t.Number);
         }
 
         return Tokens(work);

@@ -89,7 +89,7 @@ public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntitie
     /// whole, else those of the pieces it is split into (FtsTokens). Until the seventh round the writer was given the
     /// terms joined by spaces and split and looked them up itself.
     /// </summary>
-    private static int[] IndexTerms(IReadOnlyList<Token> tokens, List<int> numbers)
+    private static List<int> IndexTerms(IReadOnlyList<Token> tokens, List<int> numbers)
     {
         var terms = new List<int>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
@@ -104,6 +104,6 @@ public sealed class DocumentAnalysis(IndexSettings settings, bool extractEntitie
             }
         }
 
-        return [.. terms];
+        return terms;
     }
 }

@@ -51,10 +51,10 @@ internal sealed class PostingsBuffer
     /// <summary>Adds one column of one document: <paramref name="terms"/> are its terms' numbers (TermNumbers), in order.</summary>
     public void Add(long rowid, int column, IReadOnlyList<int> terms)
     {
+        var buffers = _terms[column];
         for (var position = 0; position < terms.Count; position++)
         {
             var number = terms[position];
-            var buffers = _terms[column];
             if (number >= buffers.Length)
             {
                 Array.Resize(ref _terms[column], Math.Max(number + 1, buffers.Length * 2));

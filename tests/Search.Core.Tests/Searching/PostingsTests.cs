@@ -1,8 +1,8 @@
-using Search.Core.Analysis;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Search.Core.Analysis;
 using Search.Core.Indexing;
 using Search.Core.Searching;
 
