@@ -19,6 +19,21 @@ public class ServiceSurfaceTests : ApiTest
     }
 
     [Test]
+    public async Task Health_says_when_the_facets_of_frequent_words_are_counted_ahead()
+    {
+        (await Client.GetAsync("/api/search?q=evin")).EnsureSuccessStatusCode();
+        var health = await Client.GetFromJsonAsync<HealthResponse>("/health");
+        for (var i = 0; i < 100 && health!.CountingAhead; i++)
+        {
+            await Task.Delay(100);
+            health = await Client.GetFromJsonAsync<HealthResponse>("/health");
+        }
+
+        Assert.That(health!.CountingAhead, Is.False, "the count is done within seconds for two documents");
+        Assert.That(health.FacetsCountedAhead, Is.Zero, "no word of two documents is in a hundred of them");
+    }
+
+    [Test]
     public async Task The_search_page_is_served_at_the_root()
     {
         var response = await Client.GetAsync("/");

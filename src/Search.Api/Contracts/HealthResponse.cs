@@ -1,4 +1,7 @@
 namespace Search.Api.Contracts;
 
-/// <summary>Whether the service can answer queries, and from which index generation.</summary>
-public sealed record HealthResponse(string Status, string? Generation, int Documents);
+/// <summary>
+/// Whether the service can answer queries, and from which index generation; how many frequent words have their facet
+/// counts made ahead of time, and whether that is still going on (the first faceted search of a generation starts it).
+/// </summary>
+public sealed record HealthResponse(string Status, string? Generation, int Documents, int FacetsCountedAhead, bool CountingAhead);

@@ -58,7 +58,7 @@ public sealed record SearchParameters
     [FromQuery(Name = "facetSize")]
     public int? FacetSize { get; init; }
 
-    [Description("true (default): the facet counts may be those of the same query and filters asked before, which are the same counts; false counts them afresh (for measuring).")]
+    [Description("true (default): the facet counts may be those of the same query and filters asked before, which are the same counts; false counts them afresh, not taking those counted ahead of time for frequent words either (for measuring).")]
     [FromQuery(Name = "facetCache")]
     public bool? FacetCache { get; init; }
 }

@@ -93,6 +93,7 @@ internal static class SearchEndpoints
                 FacetLimit = facetSize,
                 Facets = facetSize > 0,
                 ReuseFacetCounts = parameters.FacetCache ?? true,
+                UseFrequentWordCounts = parameters.FacetCache ?? true,
                 Sort = sort,
                 Offset = (page - 1) * pageSize,
                 Limit = pageSize,

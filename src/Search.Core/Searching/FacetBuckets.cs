@@ -171,6 +171,28 @@ internal sealed unsafe class FacetBuckets
     /// <summary>The number of buckets of every view together.</summary>
     public int Count => _viewOf.Length;
 
+    /// <summary>Per view, the first <paramref name="limit"/> of its best buckets as the values a result lists.</summary>
+    public Dictionary<string, IReadOnlyList<FacetCount>> Show(FacetTops tops, int limit)
+    {
+        var results = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        for (var v = 0; v < Views.Count; v++)
+        {
+            var view = Views[v];
+            var start = _starts[v];
+            var shown = Math.Min(Math.Max(limit, 0), tops.Buckets[v].Length);
+            var list = new FacetCount[shown];
+            for (var i = 0; i < shown; i++)
+            {
+                var b = tops.Buckets[v][i] - start;
+                list[i] = new FacetCount(view.Keys[b], view.Labels[b], tops.Counts[v][i], view.LabelsFa[b]);
+            }
+
+            results[view.Name] = list;
+        }
+
+        return results;
+    }
+
     /// <summary>
     /// Counts for one pass. A dense tally only increments, and its touched buckets are found afterwards by scanning
     /// the counts: for a match set that holds more entries than there are buckets. Otherwise a list of what was
@@ -266,7 +288,13 @@ internal sealed unsafe class FacetBuckets
         private int[] Counts => counts;
 
         /// <summary>Per view, its <paramref name="limit"/> largest buckets, most documents first, then by key.</summary>
-        public Dictionary<string, IReadOnlyList<FacetCount>> Results(int limit)
+        public Dictionary<string, IReadOnlyList<FacetCount>> Results(int limit) => buckets.Show(Top(limit), limit);
+
+        /// <summary>
+        /// Per view, its <paramref name="limit"/> largest buckets with their counts, in the order of the result; the
+        /// counts' array goes back to the pool, clean. The first n of them are the n largest, as the order is total.
+        /// </summary>
+        public FacetTops Top(int limit)
         {
             Settle();
             var perView = buckets.Views.Select(_ => new List<int>()).ToArray();
@@ -275,12 +303,12 @@ internal sealed unsafe class FacetBuckets
                 perView[buckets._viewOf[bucket]].Add(bucket);
             }
 
-            var results = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+            var tops = new FacetTops(new int[perView.Length][], new int[perView.Length][]);
             for (var v = 0; v < perView.Length; v++)
             {
-                var view = buckets.Views[v];
-                var start = buckets._starts[v];
-                results[view.Name] = [.. Best(perView[v], limit, start, view).Select(b => new FacetCount(view.Keys[b - start], view.Labels[b - start], counts[b], view.LabelsFa[b - start]))];
+                var best = Best(perView[v], limit, buckets._starts[v], buckets.Views[v]);
+                tops.Buckets[v] = [.. best];
+                tops.Counts[v] = [.. best.Select(b => counts[b])];
             }
 
             foreach (var bucket in _touched)
@@ -288,8 +316,9 @@ internal sealed unsafe class FacetBuckets
                 counts[bucket] = 0;
             }
 
+            _touched.Clear();
             buckets._pool.Add(counts);
-            return results;
+            return tops;
         }
 
         /// <summary>
@@ -331,4 +360,14 @@ internal sealed unsafe class FacetBuckets
             return best;
         }
     }
+}
+
+/// <summary>
+/// The best buckets of every view of one count and their counts, per view most documents first: what a result shows,
+/// in a few integers a value (the facet counts kept for a generation's frequent words).
+/// </summary>
+internal sealed record FacetTops(int[][] Buckets, int[][] Counts)
+{
+    /// <summary>Roughly what it holds in memory.</summary>
+    public long Bytes => 64 + Buckets.Sum(b => 48 + (b.Length * 8L));
 }

@@ -23,5 +23,8 @@ public interface ISearchEngine
 /// <summary>A completion: the text to show, what it is (person, place, org or term), the value to filter or search by.</summary>
 public sealed record Suggestion(string Text, string Kind, string Value, int Count);
 
-/// <summary>What is being served: the generation file and how many documents it holds.</summary>
-public sealed record EngineStatus(string? Generation, int Documents, string? AnalyzerFingerprint);
+/// <summary>
+/// What is being served: the generation file and how many documents it holds; how many frequent words have their
+/// facets counted ahead of time, and whether that count is still running.
+/// </summary>
+public sealed record EngineStatus(string? Generation, int Documents, string? AnalyzerFingerprint, int FacetsCountedAhead = 0, bool CountingAhead = false);

@@ -136,6 +136,7 @@ public sealed class IndexHost : IDisposable
             if (old is not null)
             {
                 _retired.Add(old);
+                old.Index.Retire();
                 Release(old);
             }
         }

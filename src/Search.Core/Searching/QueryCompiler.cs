@@ -153,7 +153,19 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
             return FtsSyntax.InColumns(TagColumn, tokens.Count == 0 ? FtsSyntax.Quote(FacetValue.TokenOf(field, "\u2205")) : FtsSyntax.Any(tokens.Select(FtsSyntax.Quote)));
         }
 
-        var expression = PerField(field, f => Terms(fieldAnalyzer(f), text), terms =>
+        return CompileAnalyzed(field, f => Terms(fieldAnalyzer(f), text), state, expandEntities);
+    }
+
+    /// <summary>
+    /// What a search for one word that every text field analyzes to <paramref name="term"/> compiles to, built from
+    /// the indexed term itself: the facet counts kept for a generation's frequent words are found by this expression.
+    /// </summary>
+    public MatchExpression? CompileIndexedTerm(string term) => CompileAnalyzed(null, _ => [term], new State(), expandEntities: true);
+
+    /// <summary>A word's expression from its terms per field (<paramref name="analyze"/>), with the entities it names.</summary>
+    private MatchExpression? CompileAnalyzed(string? field, Func<string, List<string>> analyze, State state, bool expandEntities)
+    {
+        var expression = PerField(field, analyze, terms =>
         {
             foreach (var term in terms)
             {
@@ -170,7 +182,7 @@ public sealed class QueryCompiler(Func<string, IAnalyzer> fieldAnalyzer, Func<st
         if (expandEntities && field is null)
         {
             // The gazetteer's aliases are analyzed like body text, so the body's terms are the ones to look up.
-            var entityTokens = expansion.EntityTokens(Terms(fieldAnalyzer("body"), text));
+            var entityTokens = expansion.EntityTokens(analyze("body"));
             if (entityTokens.Count > 0)
             {
                 expression = FtsSyntax.Any([expression, FtsSyntax.InColumns(TagColumn, FtsSyntax.Any(entityTokens.Select(FtsSyntax.Quote)))]);

@@ -19,6 +19,12 @@ public sealed partial class SearchIndex
             return Search(request with { CountFacets = false }, snippeter) with { Facets = known };
         }
 
+        if (request.CountFacets && FrequentWordCounts(request) is { } kept)
+        {
+            // A frequent word counted ahead of time for this generation (CountFrequentWords).
+            return Search(request with { CountFacets = false }, snippeter) with { Facets = Buckets.Show(kept, request.FacetLimit) };
+        }
+
         var hardFilters = request.Query.Ranges.Select(RangeBits).ToList();
         var dimensionFilters = DimensionFilters(request);
         var matches = Matches(request.Query);
@@ -307,9 +313,13 @@ public sealed partial class SearchIndex
     }
 
     private FacetBuckets? _buckets;
+    private object? _bucketsGate;
 
-    /// <summary>The facet views of this generation and every document's buckets, built once, by the first faceted search.</summary>
-    private FacetBuckets Buckets => _buckets ??= FacetBuckets.Build([.. _facets.Values.SelectMany(FacetView.For)], _live.Length);
+    /// <summary>
+    /// The facet views of this generation and every document's buckets, built once, by the first faceted search (or
+    /// the count of frequent words beside it: built by one of them, the other waits).
+    /// </summary>
+    private FacetBuckets Buckets => LazyInitializer.EnsureInitialized(ref _buckets, ref _bucketsGate, () => FacetBuckets.Build([.. _facets.Values.SelectMany(FacetView.For)], _live.Length));
 
     /// <summary>A match set this large has its facets counted in two halves at once (settable for tests).</summary>
     internal int ParallelCountingFrom { get; set; } = 50_000;

@@ -25,4 +25,7 @@ public sealed record SearchQuery
 
     /// <summary>Whether facet counts may come from an earlier search with the same query and filters (see <see cref="SearchRequest.ReuseFacetCounts"/>).</summary>
     public bool ReuseFacetCounts { get; init; } = true;
+
+    /// <summary>Whether a frequent word's facet counts may be those counted ahead of time (see <see cref="SearchRequest.UseFrequentWordCounts"/>).</summary>
+    public bool UseFrequentWordCounts { get; init; } = true;
 }

@@ -37,4 +37,10 @@ public sealed record SearchRequest
     /// values per dimension (they are the same counts); false counts afresh, as a measurement of counting needs.
     /// </summary>
     public bool ReuseFacetCounts { get; init; } = true;
+
+    /// <summary>
+    /// Whether a frequent word's facet counts may be those counted for the generation ahead of time (the same counts);
+    /// false counts them, as a measurement of counting needs.
+    /// </summary>
+    public bool UseFrequentWordCounts { get; init; } = true;
 }

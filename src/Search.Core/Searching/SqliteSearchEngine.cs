@@ -17,11 +17,14 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
             return new SearchResults(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
         }
 
-        var analyzers = settings.Analyzers;
-        var compiler = new QueryCompiler(analyzers.ForField, analyzers.NormalizerForField, new IndexQueryExpansion(lease.Index, settings.Extractor.Gazetteer));
+        if (query.Facets && query.UseFrequentWordCounts)
+        {
+            _ = CountFrequentWords(lease.Index);
+        }
+
         var request = new SearchRequest
         {
-            Query = compiler.Compile(parsed),
+            Query = CompilerFor(lease.Index).Compile(parsed),
             Filters = ResolveFilters(query.Filters),
             Ranges = query.Ranges,
             Sort = query.Sort,
@@ -30,9 +33,62 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
             FacetLimit = query.FacetLimit,
             CountFacets = query.Facets,
             ReuseFacetCounts = query.ReuseFacetCounts,
+            UseFrequentWordCounts = query.UseFrequentWordCounts,
         };
         return lease.Index.Search(request, query.Snippets ? _snippeter : null);
     }
+
+    /// <summary>
+    /// The documents a text term must be in for its facets to be counted ahead of time (settable for tests): below
+    /// that, counting a word's matches costs about what its page does (some 0.1 ms for a thousand, at a million
+    /// documents here), above it up to a hundred times more.
+    /// </summary>
+    internal long FrequentWordDocuments { get; set; } = 100;
+
+    /// <summary>
+    /// Counts the facets of the served generation's frequent words in the background, once per generation: started
+    /// by its first faceted search, finished when the task is; queries meanwhile count for themselves.
+    /// </summary>
+    public Task CountFrequentWordsAsync()
+    {
+        using var lease = host.Acquire();
+        return lease is null ? Task.CompletedTask : CountFrequentWords(lease.Index);
+    }
+
+    private Task CountFrequentWords(SearchIndex index) => index.CountFrequentWordsOnce(() =>
+    {
+        // The count holds a lease of its own: the generation stays open until it is done or stops, as it does
+        // soon after the host retires the generation.
+        var lease = host.Acquire();
+        if (lease is null || lease.Index != index)
+        {
+            lease?.Dispose();
+            return Task.CompletedTask;
+        }
+
+        return Task.Factory.StartNew(
+            () =>
+            {
+                using (lease)
+                {
+                    try
+                    {
+                        var compiler = CompilerFor(index);
+                        index.CountFrequentWords(index.FrequentTerms(FrequentWordDocuments).Select(compiler.CompileIndexedTerm).OfType<MatchExpression>(), index.Retired);
+                    }
+                    catch (Exception) when (index.Retired.IsCancellationRequested)
+                    {
+                        // The generation was retired and closed under the count: nothing is lost, it would not be used.
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    });
+
+    private QueryCompiler CompilerFor(SearchIndex index) =>
+        new(settings.Analyzers.ForField, settings.Analyzers.NormalizerForField, new IndexQueryExpansion(index, settings.Extractor.Gazetteer));
 
     /// <summary>
     /// Filter values may be gazetteer ids or any alias of them ("Khamenei", "خامنه‌ای" → ali-khamenei); other values
@@ -106,6 +162,11 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
         using var lease = host.Acquire();
         return lease is null
             ? new EngineStatus(null, 0, null)
-            : new EngineStatus(Path.GetFileName(lease.Index.Path), lease.Index.DocumentCount, lease.Index.Metadata.GetValueOrDefault(ReindexRunner.SettingsKey));
+            : new EngineStatus(
+                Path.GetFileName(lease.Index.Path),
+                lease.Index.DocumentCount,
+                lease.Index.Metadata.GetValueOrDefault(ReindexRunner.SettingsKey),
+                lease.Index.FrequentWordFacets.Words,
+                lease.Index.CountingFrequentWords);
     }
 }

@@ -97,6 +97,17 @@ internal sealed class Vocabulary
         return [.. found.OrderByDescending(t => t.Item2).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(limit)];
     }
 
+    /// <summary>
+    /// The terms of the text columns in at least <paramref name="documents"/> documents (a title and a body count
+    /// apart), commonest first; terms with '_' (the shape of facet tokens) are left out, as suggestions leave them out.
+    /// </summary>
+    public IEnumerable<string> TermsInAtLeast(long documents) =>
+        Enumerable.Range(0, _terms.Length)
+            .Where(i => _documents[i] >= documents && !_terms[i].Contains('_'))
+            .OrderByDescending(i => _documents[i])
+            .ThenBy(i => i)
+            .Select(i => _terms[i]);
+
     /// <summary>Where the terms that start with a prefix begin: sorted, they are one contiguous run from there.</summary>
     private static int First(string[] sorted, string prefix)
     {
