@@ -75,6 +75,7 @@ internal static class LatencyCommand
 
             var latencies = new List<double>();
             var perQuery = search.Select(_ => new List<double>()).ToList();
+            var totals = new int[search.Count];
             long hits = 0;
             var wall = Stopwatch.StartNew();
             for (var r = 0; r < repeat; r++)
@@ -82,7 +83,9 @@ internal static class LatencyCommand
                 for (var i = 0; i < search.Count; i++)
                 {
                     var clock = Stopwatch.StartNew();
-                    hits += engine.Search(search[i]).Total;
+                    var total = engine.Search(search[i]).Total;
+                    hits += total;
+                    totals[i] = total;
                     var us = clock.Elapsed.TotalMilliseconds * 1000;
                     latencies.Add(us);
                     perQuery[i].Add(us);
@@ -90,9 +93,9 @@ internal static class LatencyCommand
             }
 
             // --slowest N: which queries make the tail, by their median over the passes (to stderr, beside the figures).
-            foreach (var (query, times) in queries.Zip(perQuery).OrderByDescending(p => Percentiles.Of([.. p.Second.Order()], 50)).Take(slowest))
+            foreach (var (query, times, total) in queries.Zip(perQuery, totals).OrderByDescending(p => Percentiles.Of([.. p.Second.Order()], 50)).Take(slowest))
             {
-                Console.Error.WriteLine($"{cls}\t{Percentiles.Of([.. times.Order()], 50):0}\t{times.Max():0}\t{query}");
+                Console.Error.WriteLine($"{cls}\t{Percentiles.Of([.. times.Order()], 50):0}\t{times.Max():0}\t{total}\t{query}");
             }
 
             var sorted = latencies.Order().ToArray();
