@@ -12,9 +12,10 @@ public sealed partial class SearchIndex
     private readonly CancellationTokenSource _retired = new();
     private readonly Lock _frequentWordsGate = new();
     private Task? _frequentWordsCount;
+    private long _frequentWordBytes;
 
-    /// <summary>How many frequent words have their facet counts kept so far, and the memory they take.</summary>
-    public (int Words, long Bytes) FrequentWordFacets => (_frequentWords.Count, _frequentWords.Values.Sum(t => t.Bytes));
+    /// <summary>How many frequent words have their facet counts kept so far, and about how much memory they take.</summary>
+    public (int Words, long Bytes) FrequentWordFacets => (_frequentWords.Count, Interlocked.Read(ref _frequentWordBytes));
 
     /// <summary>Whether the count of frequent words has started and is not done.</summary>
     internal bool CountingFrequentWords
@@ -43,8 +44,7 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>The text terms in at least <paramref name="documents"/> documents, commonest first.</summary>
-    internal IEnumerable<string> FrequentTerms(long documents) =>
-        2L * DocumentCount < documents ? [] : LoadedVocabulary().TermsInAtLeast(documents);
+    internal IEnumerable<string> FrequentTerms(long documents) => LoadedVocabulary().TermsInAtLeast(documents);
 
     /// <summary>
     /// Counts the facets of each expression over this generation's live documents, as a search without filters would,
@@ -73,8 +73,12 @@ public sealed partial class SearchIndex
             var matches = evaluator.Evaluate(word);
             var tally = Buckets.StartTally(Buckets.ExpectedEntries(matches.Count) >= DenseCountingFrom * Buckets.Count);
             new Pass(this, matches, [], [], [], 0, SearchSort.Relevance).Run(0, matches.Count, tally);
-            _frequentWords[key] = tally.Top(FrequentWordFacetLimit);
-            counted++;
+            var tops = tally.Top(FrequentWordFacetLimit);
+            if (_frequentWords.TryAdd(key, tops))
+            {
+                Interlocked.Add(ref _frequentWordBytes, (2L * key.Length) + 48 + tops.Bytes);
+                counted++;
+            }
         }
 
         return counted;

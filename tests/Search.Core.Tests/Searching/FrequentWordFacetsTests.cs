@@ -125,6 +125,30 @@ public class FrequentWordFacetsTests
     }
 
     [Test]
+    public void A_generation_replaced_before_it_settles_never_counts()
+    {
+        using var index = new TestIndex(FacetedReports.Files(60, seed: 6));
+        index.Engine.FrequentWordDocuments = 2;
+        index.Engine.FrequentWordSettle = TimeSpan.FromSeconds(30);
+        var first = index.Host.Acquire()!;
+        index.Engine.Search(new SearchQuery { Text = "prison" });
+        Assert.That(first.Index.CountingFrequentWords, Is.True, "the first faceted search starts the count, which waits");
+
+        index.Host.Reload(); // as an API write does
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        first.Index.CountFrequentWordsOnce(() => Task.CompletedTask).Wait();
+
+        Assert.That(first.Index.FrequentWordFacets.Words, Is.Zero);
+        Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "it stops when the generation is retired, not when the wait is over");
+        first.Dispose();
+        index.Engine.FrequentWordSettle = TimeSpan.Zero;
+        index.Engine.Search(new SearchQuery { Text = "prison" });
+        index.Engine.CountFrequentWordsAsync().Wait();
+        using var served = index.Host.Acquire()!;
+        Assert.That(served.Index.FrequentWordFacets.Words, Is.GreaterThan(0), "the generation that stays counts");
+    }
+
+    [Test]
     public void A_retired_generation_stops_counting()
     {
         using var index = new TestIndex(FacetedReports.Files(40, seed: 4));
