@@ -364,7 +364,7 @@ internal sealed unsafe class FacetBuckets
 
 /// <summary>
 /// The best buckets of every view of one count and their counts, per view most documents first: what a result shows,
-/// in a few integers a value (the facet counts kept for a generation's frequent words).
+/// as two integers a value (how the facet counts of a generation's frequent words are kept).
 /// </summary>
 internal sealed record FacetTops(int[][] Buckets, int[][] Counts)
 {
