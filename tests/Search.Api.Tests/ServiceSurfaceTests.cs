@@ -31,6 +31,7 @@ public class ServiceSurfaceTests : ApiTest
 
         Assert.That(health!.CountingAhead, Is.False, "the count is done within seconds for two documents");
         Assert.That(health.FacetsCountedAhead, Is.Zero, "no word of two documents is in a hundred of them");
+        Assert.That(health.CountingAheadFailure, Is.Null);
     }
 
     [Test]

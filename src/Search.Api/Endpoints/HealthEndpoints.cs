@@ -21,7 +21,7 @@ internal static class HealthEndpoints
     internal static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Health(ISearchEngine engine)
     {
         var status = engine.Status();
-        var response = new HealthResponse(status.Generation is null ? "no index" : "ok", status.Generation, status.Documents, status.FacetsCountedAhead, status.CountingAhead);
+        var response = new HealthResponse(status.Generation is null ? "no index" : "ok", status.Generation, status.Documents, status.FacetsCountedAhead, status.CountingAhead, status.CountingAheadFailure);
         return status.Generation is null
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);

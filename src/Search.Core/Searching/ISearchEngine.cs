@@ -25,6 +25,6 @@ public sealed record Suggestion(string Text, string Kind, string Value, int Coun
 
 /// <summary>
 /// What is being served: the generation file and how many documents it holds; how many frequent words have their
-/// facets counted ahead of time, and whether that count is still running.
+/// facets counted ahead of time, whether that count is still running, and why it failed if it did.
 /// </summary>
-public sealed record EngineStatus(string? Generation, int Documents, string? AnalyzerFingerprint, int FacetsCountedAhead = 0, bool CountingAhead = false);
+public sealed record EngineStatus(string? Generation, int Documents, string? AnalyzerFingerprint, int FacetsCountedAhead = 0, bool CountingAhead = false, string? CountingAheadFailure = null);

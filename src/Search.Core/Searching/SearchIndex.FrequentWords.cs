@@ -29,6 +29,9 @@ public sealed partial class SearchIndex
         }
     }
 
+    /// <summary>Why the count of frequent words stopped before its end, when it failed; null otherwise.</summary>
+    internal string? FrequentWordsFailure { get; set; }
+
     /// <summary>Set when the host stops serving this generation: work done for it ahead of time stops.</summary>
     internal CancellationToken Retired => _retired.Token;
 

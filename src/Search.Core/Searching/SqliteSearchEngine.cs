@@ -98,6 +98,11 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
                     {
                         // The generation was retired and closed under the count: nothing is lost, it would not be used.
                     }
+                    catch (Exception e)
+                    {
+                        // Searches count for themselves, as before the count; the health endpoint says why it stopped.
+                        index.FrequentWordsFailure = e.Message;
+                    }
                 }
             },
             CancellationToken.None,
@@ -185,6 +190,7 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
                 lease.Index.DocumentCount,
                 lease.Index.Metadata.GetValueOrDefault(ReindexRunner.SettingsKey),
                 lease.Index.FrequentWordFacets.Words,
-                lease.Index.CountingFrequentWords);
+                lease.Index.CountingFrequentWords,
+                lease.Index.FrequentWordsFailure);
     }
 }
