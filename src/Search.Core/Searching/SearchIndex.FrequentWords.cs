@@ -96,7 +96,7 @@ public sealed partial class SearchIndex
     /// </summary>
     private FacetTops? FrequentWordCounts(SearchRequest request)
     {
-        if (!request.UseFrequentWordCounts || _frequentWords.IsEmpty || request.Query.Match is null || request.Query.Exclude is not null
+        if (!request.UseFrequentWordCounts || request.Query.Match is null || request.Query.Exclude is not null
             || request.Query.Ranges.Count > 0 || request.Ranges.Count > 0 || request.Filters.Any(f => f.Value.Count > 0)
             || request.FacetLimit > FrequentWordFacetLimit)
         {
