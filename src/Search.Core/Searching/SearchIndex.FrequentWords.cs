@@ -67,16 +67,11 @@ public sealed partial class SearchIndex
                 break;
             }
 
-            var key = word.ToFts();
-            if (_frequentWords.ContainsKey(key))
-            {
-                continue;
-            }
-
             var matches = evaluator.Evaluate(word);
-            var tally = Buckets.StartTally(Buckets.ExpectedEntries(matches.Count) >= DenseCountingFrom * Buckets.Count);
+            var tally = StartTally(matches.Count);
             new Pass(this, matches, [], [], [], 0, SearchSort.Relevance).Run(0, matches.Count, tally);
             var tops = tally.Top(FrequentWordFacetLimit);
+            var key = word.ToFts();
             if (_frequentWords.TryAdd(key, tops))
             {
                 Interlocked.Add(ref _frequentWordBytes, (2L * key.Length) + 48 + tops.Bytes);

@@ -30,8 +30,7 @@ public sealed partial class SearchIndex
         var matches = Matches(request.Query);
         var count = matches?.Count ?? _live.Length;
         var halves = request.CountFacets && count >= ParallelCountingFrom && Environment.ProcessorCount > 1;
-        var dense = request.CountFacets && Buckets.ExpectedEntries(halves ? count / 2 : count) >= DenseCountingFrom * Buckets.Count;
-        var tally = request.CountFacets ? Buckets.StartTally(dense) : null;
+        var tally = request.CountFacets ? StartTally(halves ? count / 2 : count) : null;
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
         if (matches is not null && tally is null && request.Sort == SearchSort.Relevance && _deletedRows == 0)
@@ -58,7 +57,7 @@ public sealed partial class SearchIndex
             // Counting facets touches every match: a large match set is counted in two halves at once, each with its
             // own counts and best hits, then merged (the lower half's hits first, so ties still go to the lower rowid).
             var half = count / 2;
-            var second = Buckets.StartTally(dense);
+            var second = StartTally(count - half);
             var lower = Task.Run(() => pass.Run(0, half, tally));
             var (upperTotal, upperTop) = pass.Run(half, count, second);
             var (lowerTotal, lowerTop) = lower.GetAwaiter().GetResult();
@@ -329,6 +328,9 @@ public sealed partial class SearchIndex
     /// past that point scanning every count once costs less than noting each bucket touched.
     /// </summary>
     internal double DenseCountingFrom { get; set; } = 1.0;
+
+    /// <summary>The tally for a pass over <paramref name="matches"/> matches: dense when they hold enough entries.</summary>
+    private FacetBuckets.Tally StartTally(int matches) => Buckets.StartTally(Buckets.ExpectedEntries(matches) >= DenseCountingFrom * Buckets.Count);
 
     /// <summary>
     /// The pass over a range of the match set (or of every rowid, when the query has no terms): filters, the total,
