@@ -23,7 +23,7 @@ internal sealed unsafe class FacetBuckets
     private readonly int[] _starts;
     private readonly int[] _viewOf;
     private readonly Dictionary<string, (int Start, int End)> _dimensions;
-    private readonly ConcurrentBag<int[]> _pool = [];
+    private readonly ConcurrentBag<Scratch> _pool = [];
     private readonly int* _offsetsAt;
     private readonly byte* _bucketsAt;
     private readonly int _bucketSize;
@@ -198,23 +198,36 @@ internal sealed unsafe class FacetBuckets
     /// the counts: for a match set that holds more entries than there are buckets. Otherwise a list of what was
     /// touched is kept, so that a few matches never cost a read of every bucket.
     /// </summary>
-    public Tally StartTally(bool dense) => new(this, _pool.TryTake(out var counts) ? counts : new int[_viewOf.Length], dense);
+    public Tally StartTally(bool dense) => new(this, _pool.TryTake(out var scratch) ? scratch : new Scratch(_viewOf.Length), dense);
+
+    /// <summary>
+    /// The arrays of one tally, pooled whole: a count per bucket, and the touched buckets twice (as touched, then in
+    /// view order). Fresh lists grew by doubling on every search (a rare word's few dozen documents touch a few
+    /// thousand buckets), which cost more than the counting itself.
+    /// </summary>
+    internal sealed class Scratch(int buckets)
+    {
+        public readonly int[] Counts = new int[buckets];
+        public int[] Touched = new int[1024];
+        public int[] InViewOrder = new int[1024];
+    }
 
     /// <summary>The counts of one search: the arrays come clean from the pool and go back clean.</summary>
-    internal sealed class Tally(FacetBuckets buckets, int[] counts, bool dense)
+    internal sealed class Tally(FacetBuckets buckets, Scratch scratch, bool dense)
     {
-        private readonly List<int> _touched = [];
+        private readonly int[] _counts = scratch.Counts;
+        private int _touchedCount;
 
-        // Dense: increments only; _touched is filled from the counts when they are read or merged.
+        // Dense: increments only; the touched list is filled from the counts when they are read or merged.
         private bool _dense = dense;
 
         public void Add<T>(ReadOnlySpan<T> documentBuckets)
             where T : unmanaged, IBinaryInteger<T>
         {
+            // Bucket numbers come from this generation's own numbering, all below the counts' length.
+            ref var first = ref MemoryMarshal.GetArrayDataReference(_counts);
             if (_dense)
             {
-                // Bucket numbers come from this generation's own numbering, all below counts.Length.
-                ref var first = ref MemoryMarshal.GetArrayDataReference(counts);
                 foreach (var bucket in documentBuckets)
                 {
                     Unsafe.Add(ref first, int.CreateTruncating(bucket))++;
@@ -226,9 +239,9 @@ internal sealed unsafe class FacetBuckets
             foreach (var entry in documentBuckets)
             {
                 var bucket = int.CreateTruncating(entry);
-                if (counts[bucket]++ == 0)
+                if (Unsafe.Add(ref first, bucket)++ == 0)
                 {
-                    _touched.Add(bucket);
+                    Touch(bucket);
                 }
             }
         }
@@ -240,12 +253,25 @@ internal sealed unsafe class FacetBuckets
             foreach (var entry in documentBuckets)
             {
                 var bucket = int.CreateTruncating(entry);
-                if (bucket >= start && bucket < end && counts[bucket]++ == 0 && !_dense)
+                if (bucket >= start && bucket < end && _counts[bucket]++ == 0 && !_dense)
                 {
-                    _touched.Add(bucket);
+                    Touch(bucket);
                 }
             }
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Touch(int bucket)
+        {
+            if (_touchedCount == scratch.Touched.Length)
+            {
+                Array.Resize(ref scratch.Touched, scratch.Touched.Length * 2);
+            }
+
+            scratch.Touched[_touchedCount++] = bucket;
+        }
+
+        private ReadOnlySpan<int> Touched => scratch.Touched.AsSpan(0, _touchedCount);
 
         /// <summary>Lists the touched buckets of a dense tally, so that reading and merging see one form.</summary>
         private void Settle()
@@ -256,108 +282,165 @@ internal sealed unsafe class FacetBuckets
             }
 
             _dense = false;
-            var all = counts.AsSpan();
+            var all = _counts.AsSpan();
             for (var b = all.IndexOfAnyExcept(0); b >= 0;)
             {
-                _touched.Add(b);
+                Touch(b);
                 var next = all[(b + 1)..].IndexOfAnyExcept(0);
                 b = next < 0 ? -1 : b + 1 + next;
             }
         }
 
-        /// <summary>Adds another tally's counts to this one and gives the other's array back to the pool, clean.</summary>
+        /// <summary>Adds another tally's counts to this one and gives the other's arrays back to the pool, clean.</summary>
         public void Merge(Tally other)
         {
             Settle();
             other.Settle();
-            foreach (var bucket in other._touched)
+            foreach (var bucket in other.Touched)
             {
-                if (counts[bucket] == 0)
+                if (_counts[bucket] == 0)
                 {
-                    _touched.Add(bucket);
+                    Touch(bucket);
                 }
 
-                counts[bucket] += other.Counts[bucket];
-                other.Counts[bucket] = 0;
+                _counts[bucket] += other._counts[bucket];
+                other._counts[bucket] = 0;
             }
 
-            other._touched.Clear();
-            buckets._pool.Add(other.Counts);
+            other._touchedCount = 0;
+            buckets._pool.Add(other.Scratch);
         }
 
-        private int[] Counts => counts;
+        private Scratch Scratch => scratch;
 
         /// <summary>Per view, its <paramref name="limit"/> largest buckets, most documents first, then by key.</summary>
         public Dictionary<string, IReadOnlyList<FacetCount>> Results(int limit) => buckets.Show(Top(limit), limit);
 
         /// <summary>
         /// Per view, its <paramref name="limit"/> largest buckets with their counts, in the order of the result; the
-        /// counts' array goes back to the pool, clean. The first n of them are the n largest, as the order is total.
+        /// arrays go back to the pool, clean. The first n of them are the n largest, as the order is total.
         /// </summary>
         public FacetTops Top(int limit)
         {
             Settle();
-            var perView = buckets.Views.Select(_ => new List<int>()).ToArray();
-            foreach (var bucket in _touched)
+            var views = buckets.Views.Count;
+
+            // The touched buckets in view order, by counting sort: a view's buckets are one range of the numbering.
+            Span<int> from = stackalloc int[views + 1];
+            foreach (var bucket in Touched)
             {
-                perView[buckets._viewOf[bucket]].Add(bucket);
+                from[buckets._viewOf[bucket] + 1]++;
             }
 
-            var tops = new FacetTops(new int[perView.Length][], new int[perView.Length][]);
-            for (var v = 0; v < perView.Length; v++)
+            for (var v = 0; v < views; v++)
             {
-                var best = Best(perView[v], limit, buckets._starts[v], buckets.Views[v]);
-                tops.Buckets[v] = [.. best];
-                tops.Counts[v] = [.. best.Select(b => counts[b])];
+                from[v + 1] += from[v];
             }
 
-            foreach (var bucket in _touched)
+            if (scratch.InViewOrder.Length < _touchedCount)
             {
-                counts[bucket] = 0;
+                scratch.InViewOrder = new int[scratch.Touched.Length];
             }
 
-            _touched.Clear();
-            buckets._pool.Add(counts);
+            Span<int> next = stackalloc int[views];
+            from[..views].CopyTo(next);
+            foreach (var bucket in Touched)
+            {
+                scratch.InViewOrder[next[buckets._viewOf[bucket]]++] = bucket;
+            }
+
+            var tops = new FacetTops(new int[views][], new int[views][]);
+            for (var v = 0; v < views; v++)
+            {
+                (tops.Buckets[v], tops.Counts[v]) = Best(scratch.InViewOrder.AsSpan(from[v], from[v + 1] - from[v]), limit, buckets._starts[v], buckets.Views[v]);
+            }
+
+            foreach (var bucket in Touched)
+            {
+                _counts[bucket] = 0;
+            }
+
+            _touchedCount = 0;
+            buckets._pool.Add(scratch);
             return tops;
         }
 
         /// <summary>
-        /// The best buckets of one view: each is packed into one number that orders as the result must (count, then
-        /// key order), so selection compares plain integers; most buckets of a large match set hold one document and
-        /// are turned away by a single comparison with the weakest kept.
+        /// The best buckets of one view, and their counts: each bucket is packed into one number that orders as the
+        /// result must (count, then key order), and the best are kept in a small heap of those numbers; most buckets
+        /// of a large match set hold one document and are turned away by a single comparison with the weakest kept.
         /// </summary>
-        private List<int> Best(List<int> touched, int limit, int start, FacetView view)
+        private (int[] Buckets, int[] Counts) Best(ReadOnlySpan<int> touched, int limit, int start, FacetView view)
         {
-            long Pack(int bucket) => ((long)counts[bucket] << 32) | (uint)(int.MaxValue - view.KeyRank[bucket - start]);
-            int Unpack(long packed) => start + view.BucketAtRank[int.MaxValue - (int)(packed & 0xFFFFFFFF)];
-
-            if (limit <= 0)
+            var keep = Math.Min(Math.Max(limit, 0), touched.Length);
+            if (keep == 0)
             {
-                return [];
+                return ([], []);
             }
 
-            var heap = new PriorityQueue<long, long>(Math.Min(limit, touched.Count) + 1);
-            foreach (var bucket in touched)
+            Span<long> heap = keep <= 256 ? stackalloc long[keep] : new long[keep];
+            for (var i = 0; i < keep; i++)
+            {
+                heap[i] = Pack(touched[i]);
+            }
+
+            for (var i = (keep / 2) - 1; i >= 0; i--)
+            {
+                SiftDown(heap, i);
+            }
+
+            foreach (var bucket in touched[keep..])
             {
                 var packed = Pack(bucket);
-                if (heap.Count < limit)
+                if (packed > heap[0])
                 {
-                    heap.Enqueue(packed, packed);
-                }
-                else if (packed > heap.Peek())
-                {
-                    heap.EnqueueDequeue(packed, packed);
+                    heap[0] = packed;
+                    SiftDown(heap, 0);
                 }
             }
 
-            var best = new List<int>(heap.Count);
-            while (heap.TryDequeue(out var packed, out _))
+            heap.Sort();
+            var best = new int[keep];
+            var counts = new int[keep];
+            for (var i = 0; i < keep; i++)
             {
-                best.Add(Unpack(packed));
+                var packed = heap[keep - 1 - i];
+                counts[i] = (int)(packed >> 32);
+                best[i] = start + view.BucketAtRank[int.MaxValue - (int)(packed & 0xFFFFFFFF)];
             }
 
-            best.Reverse();
-            return best;
+            return (best, counts);
+
+            long Pack(int bucket) => ((long)_counts[bucket] << 32) | (uint)(int.MaxValue - view.KeyRank[bucket - start]);
+        }
+
+        /// <summary>Restores the heap order (smallest first) below position <paramref name="i"/>.</summary>
+        private static void SiftDown(Span<long> heap, int i)
+        {
+            var item = heap[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= heap.Length)
+                {
+                    break;
+                }
+
+                if (child + 1 < heap.Length && heap[child + 1] < heap[child])
+                {
+                    child++;
+                }
+
+                if (heap[child] >= item)
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = item;
         }
     }
 }

@@ -349,6 +349,22 @@ public sealed partial class SearchIndex
             var total = 0;
             var docs = matches?.Docs;
             var scores = matches?.Scores;
+            // Without deleted rows every match is live: the test would cost a cache miss a match for nothing.
+            var testLive = docs is null || index._deletedRows > 0;
+            if (buckets is not null && docs is not null)
+            {
+                // The first matches have no earlier ones to ask for them: asked for here, they arrive together.
+                for (var i = from; i < Math.Min(to, from + Ahead); i++)
+                {
+                    buckets.PrefetchBuckets(docs[i]);
+                }
+
+                for (var i = from + Ahead; i < Math.Min(to, from + (2 * Ahead)); i++)
+                {
+                    buckets.PrefetchOffset(docs[i]);
+                }
+            }
+
             for (var i = from; i < to; i++)
             {
                 if (buckets is not null && docs is not null)
@@ -366,7 +382,7 @@ public sealed partial class SearchIndex
                 }
 
                 var rowid = docs is null ? i : docs[i];
-                if (rowid >= live.Length || !live[rowid] || !PassesAll(hardFilters, rowid))
+                if (rowid >= live.Length || (testLive && !live[rowid]) || !PassesAll(hardFilters, rowid))
                 {
                     continue;
                 }

@@ -117,4 +117,41 @@ public class FacetBucketWidthTests
             Assert.That(personCounted["lang"], Is.Empty, $"dense: {dense}: outside the range nothing is counted");
         }
     }
+
+    [TestCase(false, TestName = "The values shown are the largest counts, ties in key order, at every limit (noting)")]
+    [TestCase(true, TestName = "The values shown are the largest counts, ties in key order, at every limit (dense)")]
+    public void The_values_shown_are_the_largest_counts_ties_in_key_order_at_every_limit(bool dense)
+    {
+        // 600 values, each row naming up to three: most counts are small and tie, so the key order decides a lot.
+        const int Rows = 3_000;
+        const int Values = 600;
+        var random = new Random(7);
+        var perRow = Enumerable.Range(0, Rows).Select(_ => Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(Values)).Distinct().Order().ToList()).ToArray();
+        var offsets = new int[Rows + 2];
+        for (var row = 0; row < Rows; row++)
+        {
+            offsets[row + 1] = offsets[row] + perRow[row].Count;
+        }
+
+        offsets[Rows + 1] = offsets[Rows];
+        // Keys not in ordinal order, so that the key order is not the bucket order.
+        var names = Enumerable.Range(0, Values).Select(v => $"p{(v * 7919) % Values:D4}").ToArray();
+        var person = new FacetDimension("person", names, names, new string?[Values], new double[Values], new double[Values], offsets, [.. perRow.SelectMany(r => r)]);
+        var buckets = FacetBuckets.Build([.. FacetView.For(person)], Rows);
+        var matches = Enumerable.Range(0, Rows).Where(r => r % 5 != 0).ToArray();
+        var expected = matches.SelectMany(r => perRow[r]).CountBy(o => names[o])
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList();
+        Assert.That(expected.Count(p => p.Value == expected[20].Value), Is.GreaterThan(1), "the 21st value ties with others");
+
+        foreach (var limit in new[] { 1, 5, 20, 21, 257, 300, Values + 1 })
+        {
+            var tally = buckets.StartTally(dense);
+            foreach (var row in matches)
+            {
+                buckets.CountInto(tally, row);
+            }
+
+            Assert.That(tally.Results(limit)["person"].Select(c => (c.Value, c.Count)), Is.EqualTo(expected.Take(limit)), $"limit {limit}");
+        }
+    }
 }
