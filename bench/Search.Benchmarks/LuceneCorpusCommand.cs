@@ -35,7 +35,7 @@ internal static class LuceneCorpusCommand
 
         using var output = new StreamWriter(a.Get("out"), false, new System.Text.UTF8Encoding(false), 1 << 20);
         using var docs = connection.CreateCommand();
-        docs.CommandText = "SELECT d.rowid, d.id, d.lang, t.title, t.body, d.published, d.facets FROM docs d JOIN texts t ON t.doc = d.rowid ORDER BY d.rowid";
+        docs.CommandText = "SELECT d.rowid, d.id, d.lang, d.title, t.body, d.published, d.facets FROM docs d JOIN texts t ON t.doc = d.rowid ORDER BY d.rowid";
         using var rows = docs.ExecuteReader();
         var count = 0;
         while (rows.Read())

@@ -113,29 +113,29 @@ public sealed class IndexWriter : IDisposable
         IReadOnlyList<int>[] columns = [document.TitleTerms, document.BodyTerms, _tags];
 
         // The two rows of every document go through SQLite's own interface (see RawStatement).
-        var insert = Raw("INSERT INTO docs(id, hash, lang, published, lengths, facets) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        var insert = Raw("INSERT INTO docs(id, hash, lang, published, lengths, facets, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         insert.Bind(1, source.Id);
         insert.Bind(2, source.ContentHash);
         insert.Bind(3, source.Language);
         insert.Bind(4, source.Published);
         insert.Bind(5, Lengths(columns));
         insert.Bind(6, FacetIds(document.Facets));
+        insert.Bind(7, source.Title);
         insert.Execute();
         var rowid = insert.LastRowid;
 
-        var text = Raw("INSERT INTO texts(doc, title, byline, source, body, entities) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        var text = Raw("INSERT INTO texts(doc, byline, source, body, entities) VALUES (?1, ?2, ?3, ?4, ?5)");
         text.Bind(1, rowid);
-        text.Bind(2, source.Title);
-        text.Bind(3, source.Byline);
-        text.Bind(4, source.Source);
-        text.Bind(5, source.Body);
+        text.Bind(2, source.Byline);
+        text.Bind(3, source.Source);
+        text.Bind(4, source.Body);
         if (document.Entities.Count > 0)
         {
-            text.Bind(6, StoredEntities.Encode(document.Entities, source.Body));
+            text.Bind(5, StoredEntities.Encode(document.Entities, source.Body));
         }
         else
         {
-            text.Bind(6, (string?)null);
+            text.Bind(5, (string?)null);
         }
 
         text.Execute();

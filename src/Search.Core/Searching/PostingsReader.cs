@@ -119,9 +119,9 @@ internal sealed class PostingsReader(long sequence)
     private SqliteCommand Term(SqliteConnection connection, string sql, int column, string term)
     {
         var command = Command(connection, sql);
-        Set(command, "$c", column);
-        Set(command, "$t", term);
-        Set(command, "$s", sequence);
+        command.Set("$c", column);
+        command.Set("$t", term);
+        command.Set("$s", sequence);
         return command;
     }
 
@@ -130,10 +130,10 @@ internal sealed class PostingsReader(long sequence)
     private SqliteCommand Prefix(SqliteConnection connection, string sql, int column, string prefix)
     {
         var command = Command(connection, sql);
-        Set(command, "$c", column);
-        Set(command, "$lo", prefix);
-        Set(command, "$hi", prefix + "\U0010FFFF");
-        Set(command, "$s", sequence);
+        command.Set("$c", column);
+        command.Set("$lo", prefix);
+        command.Set("$hi", prefix + "\U0010FFFF");
+        command.Set("$s", sequence);
         return command;
     }
 
@@ -147,19 +147,6 @@ internal sealed class PostingsReader(long sequence)
         }
 
         return command;
-    }
-
-    private static void Set(SqliteCommand command, string name, object value)
-    {
-        var index = command.Parameters.IndexOf(name);
-        if (index < 0)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        else
-        {
-            command.Parameters[index].Value = value;
-        }
     }
 }
 

@@ -239,7 +239,7 @@ public sealed partial class SearchIndex
         }
 
         // Read in the snapshot, then cut snippets outside it: the connection is held only while SQLite reads.
-        var rows = _snapshot.Read(connection => ReadHits(connection, ranked, query, snippeter is not null));
+        var rows = _snapshot.Read(_ => ReadHits(ranked, query, snippeter is not null));
         return
         [
             .. ranked.Where(r => rows.ContainsKey(r.Rowid)).Select(r =>
@@ -259,18 +259,18 @@ public sealed partial class SearchIndex
 
     private sealed record HitRow(string Id, string Title, string Language, string? Published, string Body, List<(int Start, int End)>? EntitySpans);
 
-    private static Dictionary<long, HitRow> ReadHits(SqliteConnection connection, List<(long Rowid, double Score)> ranked, CompiledQuery query, bool withBody)
+    private Dictionary<long, HitRow> ReadHits(List<(long Rowid, double Score)> ranked, CompiledQuery query, bool withBody)
     {
-        using var command = connection.CreateCommand();
-        var names = new List<string>();
+        // Without snippets the text, the longest column by far, is not read at all, nor its row (see IndexSchema).
+        var rowids = string.Join(',', ranked.Select((_, i) => "$r" + i));
+        var command = _snapshot.Kept(withBody
+            ? $"SELECT d.rowid, d.id, d.title, d.lang, d.published, t.body FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.rowid IN ({rowids})"
+            : $"SELECT d.rowid, d.id, d.title, d.lang, d.published, '' FROM docs d WHERE d.rowid IN ({rowids})");
         for (var i = 0; i < ranked.Count; i++)
         {
-            names.Add("$r" + i);
-            command.Parameters.AddWithValue("$r" + i, ranked[i].Rowid);
+            command.Set("$r" + i, ranked[i].Rowid);
         }
 
-        // Without snippets the body, the longest column by far, is not read at all.
-        command.CommandText = $"SELECT d.rowid, d.id, t.title, d.lang, d.published{(withBody ? ", t.body" : ", ''")} FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.rowid IN ({string.Join(',', names)})";
         var rows = new Dictionary<long, HitRow>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -283,7 +283,7 @@ public sealed partial class SearchIndex
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 body,
-                withBody ? EntitySpans(connection, rowid, body, query.EntityTokens) : null);
+                withBody ? EntitySpans(rowid, body, query.EntityTokens) : null);
         }
 
         return rows;
@@ -292,7 +292,7 @@ public sealed partial class SearchIndex
     private static readonly Snippet NoSnippet = new("", [], false, false);
 
     /// <summary>Where the document mentions the entities the query named, read from its stored entities.</summary>
-    private static List<(int Start, int End)>? EntitySpans(SqliteConnection connection, long rowid, string body, IReadOnlySet<string> entityTokens)
+    private List<(int Start, int End)>? EntitySpans(long rowid, string body, IReadOnlySet<string> entityTokens)
     {
         if (entityTokens.Count == 0)
         {
@@ -300,7 +300,7 @@ public sealed partial class SearchIndex
         }
 
         var spans = new List<(int, int)>();
-        foreach (var entity in Entities(connection, rowid, body))
+        foreach (var entity in Entities(rowid, body))
         {
             if (entityTokens.Contains(FacetValue.TokenOf(entity.Kind, entity.Value)))
             {

@@ -152,7 +152,7 @@ public sealed partial class SearchIndex : IDisposable
     private StoredDocument? GetDocument(SqliteConnection connection, string id)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT d.rowid, d.id, t.title, t.byline, t.body, d.lang, d.published, t.source FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.id = $id";
+        command.CommandText = "SELECT d.rowid, d.id, d.title, t.byline, t.body, d.lang, d.published, t.source FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -161,7 +161,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var rowid = reader.GetInt64(0);
-        var entities = Entities(connection, rowid, reader.GetString(4));
+        var entities = Entities(rowid, reader.GetString(4));
 
         return new StoredDocument(
             reader.GetString(1),
@@ -176,11 +176,11 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     /// <summary>A document's entities in text order, as stored (<see cref="Extraction.StoredEntities"/>); <paramref name="body"/> is its text.</summary>
-    internal static List<Extraction.Entity> Entities(SqliteConnection connection, long rowid, string body)
+    /// <remarks>Inside a read of the snapshot only (every hit with a snippet asks it).</remarks>
+    private List<Extraction.Entity> Entities(long rowid, string body)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entities FROM texts WHERE doc = $r";
-        command.Parameters.AddWithValue("$r", rowid);
+        var command = _snapshot.Kept("SELECT entities FROM texts WHERE doc = $r");
+        command.Set("$r", rowid);
         return command.ExecuteScalar() is byte[] blob ? Extraction.StoredEntities.Decode(blob, body) : [];
     }
 

@@ -14,6 +14,10 @@ internal sealed class Snapshot : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Lock _lock = new();
+    private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
+
+    // A page of hits is one statement per number of hits, with or without the text: a few dozen at most.
+    private const int MaxKept = 64;
 
     public Snapshot(string connectionString)
     {
@@ -30,12 +34,62 @@ internal sealed class Snapshot : IDisposable
         }
     }
 
+    /// <summary>
+    /// A command kept on the connection with its statement compiled, for the statements every query runs (its page of
+    /// hits): SQLite then prepares each once, not on every query. For use inside <see cref="Read"/> only, which holds
+    /// the connection; the caller sets its parameters (<see cref="CommandParameters.Set"/>).
+    /// </summary>
+    public SqliteCommand Kept(string sql)
+    {
+        if (!_kept.TryGetValue(sql, out var command))
+        {
+            if (_kept.Count >= MaxKept)
+            {
+                DisposeKept();
+            }
+
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _kept[sql] = command;
+        }
+
+        return command;
+    }
+
+    private void DisposeKept()
+    {
+        foreach (var command in _kept.Values)
+        {
+            command.Dispose();
+        }
+
+        _kept.Clear();
+    }
+
     public void Dispose()
     {
         lock (_lock)
         {
+            DisposeKept();
             _transaction.Dispose();
             _connection.Dispose();
+        }
+    }
+}
+
+/// <summary>Parameters of a command that is run again and again: added the first time, then only given new values.</summary>
+internal static class CommandParameters
+{
+    public static void Set(this SqliteCommand command, string name, object? value)
+    {
+        var index = command.Parameters.IndexOf(name);
+        if (index < 0)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        else
+        {
+            command.Parameters[index].Value = value ?? DBNull.Value;
         }
     }
 }

@@ -116,6 +116,30 @@ public class ReindexRunnerTests
     }
 
     [Test]
+    public void An_index_of_an_older_schema_is_refused_with_a_message_and_rebuilt_in_full_by_an_incremental_run()
+    {
+        // A generation written by the previous version (6 kept the title in the texts row): opening it says what to
+        // do rather than failing on a missing column, and the scheduled (incremental) run rebuilds it.
+        Run(ReindexMode.Full);
+        var old = _directory.CurrentGeneration()!;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(IndexSchema.ConnectionString(old, readOnly: false)))
+        {
+            connection.Open();
+            IndexSchema.Execute(connection, "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var refused = Assert.Throws<IndexFormatException>(() => SearchIndex.Open(old).Dispose());
+        Assert.That(refused!.Message, Does.Contain("schema version 6").And.Contain($"reads version {IndexSchema.Version}").And.Contain("Rebuild"));
+        Assert.That(new ReindexRunner(Analyzers.Settings).WhyFull(_directory), Does.Contain("another schema"));
+
+        var report = Run(ReindexMode.Incremental);
+        Assert.That((report.Mode, report.Added), Is.EqualTo(("full", 20)));
+        Assert.That(_directory.CurrentGeneration(), Is.Not.EqualTo(old));
+        Assert.That(Count("evin"), Is.EqualTo(20));
+    }
+
+    [Test]
     public void A_file_that_breaks_keeps_what_was_indexed_of_it()
     {
         Run(ReindexMode.Full);
