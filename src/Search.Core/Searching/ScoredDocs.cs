@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Search.Core.Searching;
 
 /// <summary>
@@ -156,55 +154,61 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
     {
         var size = parts.Max(p => p.Docs[p.Count - 1]) + 1;
         var words = (size + 63) >> 6;
-        var sums = ArrayPool<float>.Shared.Rent(size);
-        var bits = ArrayPool<ulong>.Shared.Rent(words);
-        try
+        var clean = CleanSums.TryTake(out var taken) && taken.Sums.Length >= size ? taken : new Accumulator(size);
+
+        // Every posting is one unconditional addition into sums that start at zero: a test of whether the document
+        // was seen before is a branch the processor mispredicts about half the time, over hundreds of thousands of
+        // postings for a broad prefix.
+        var (sums, bits) = (clean.Sums, clean.Bits);
+        foreach (var part in parts)
         {
-            // The sums are cleared first so that every posting is one unconditional addition: a test of whether the
-            // document was seen before is a branch the processor mispredicts about half the time, over hundreds of
-            // thousands of postings for a broad prefix.
-            Array.Clear(bits, 0, words);
-            Array.Clear(sums, 0, size);
-            foreach (var part in parts)
+            var docs = part.Docs;
+            var scores = part.Scores;
+            for (var i = 0; i < part.Count; i++)
             {
-                var docs = part.Docs;
-                var scores = part.Scores;
-                for (var i = 0; i < part.Count; i++)
-                {
-                    var doc = docs[i];
-                    bits[doc >> 6] |= 1UL << (doc & 63);
-                    sums[doc] += scores[i];
-                }
+                var doc = docs[i];
+                bits[doc >> 6] |= 1UL << (doc & 63);
+                sums[doc] += scores[i];
             }
-
-            var distinct = 0;
-            for (var w = 0; w < words; w++)
-            {
-                distinct += System.Numerics.BitOperations.PopCount(bits[w]);
-            }
-
-            var result = new int[distinct];
-            var resultScores = new float[distinct];
-            var n = 0;
-            for (var w = 0; w < words; w++)
-            {
-                var word = bits[w];
-                while (word != 0)
-                {
-                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    result[n] = doc;
-                    resultScores[n++] = sums[doc];
-                    word &= word - 1;
-                }
-            }
-
-            return new ScoredDocs(result, resultScores, n);
         }
-        finally
+
+        var distinct = 0;
+        for (var w = 0; w < words; w++)
         {
-            ArrayPool<float>.Shared.Return(sums);
-            ArrayPool<ulong>.Shared.Return(bits);
+            distinct += System.Numerics.BitOperations.PopCount(bits[w]);
         }
+
+        // Read out, and cleaned as it is read: only what was touched is written again, where clearing the arrays whole
+        // before each use wrote 4 MB at a million documents (a sixth of a broad prefix's time).
+        var result = new int[distinct];
+        var resultScores = new float[distinct];
+        var n = 0;
+        for (var w = 0; w < words; w++)
+        {
+            var word = bits[w];
+            bits[w] = 0;
+            while (word != 0)
+            {
+                var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                result[n] = doc;
+                resultScores[n++] = sums[doc];
+                sums[doc] = 0;
+                word &= word - 1;
+            }
+        }
+
+        CleanSums.Add(clean);
+        return new ScoredDocs(result, resultScores, n);
+    }
+
+    /// <summary>Score sums and seen-bits by rowid, all zero whenever they are in the pool: one set per query running at once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<Accumulator> CleanSums = [];
+
+    private sealed class Accumulator(int size)
+    {
+        public float[] Sums { get; } = new float[size];
+
+        public ulong[] Bits { get; } = new ulong[(size + 63) >> 6];
     }
 
     /// <summary>The documents every part holds, with the sum of their scores; walks the smallest part and seeks in the others.</summary>
