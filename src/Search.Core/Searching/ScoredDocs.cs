@@ -50,30 +50,46 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
             return byScore != 0 ? byScore : b.Position.CompareTo(a.Position);
         }));
         var threshold = float.NegativeInfinity;
-        for (var i = 0; i < count; i++)
+        var i = 0;
+        for (; i < count && heap.Count < n; i++)
         {
-            var score = scores[i];
-            if (heap.Count < n)
+            heap.Enqueue(i, (scores[i], i));
+        }
+
+        if (heap.Count == n)
+        {
+            heap.TryPeek(out _, out var worst);
+            threshold = worst.Score;
+        }
+
+        // Once the heap is full almost every score loses to its worst: a block of scores none of which beats it is
+        // passed over in one vector comparison (the threshold only rises, so none of them could have entered later).
+        var width = System.Numerics.Vector<float>.Count;
+        var all = scores.AsSpan(0, count);
+        while (i < count)
+        {
+            if (System.Numerics.Vector.IsHardwareAccelerated && i + width <= count
+                && !System.Numerics.Vector.GreaterThanAny(new System.Numerics.Vector<float>(all.Slice(i, width)), new System.Numerics.Vector<float>(threshold)))
             {
-                heap.Enqueue(i, (score, i));
-                if (heap.Count == n)
+                i += width;
+                continue;
+            }
+
+            for (var end = Math.Min(count, i + width); i < end; i++)
+            {
+                if (scores[i] > threshold)
                 {
+                    heap.EnqueueDequeue(i, (scores[i], i));
                     heap.TryPeek(out _, out var worst);
                     threshold = worst.Score;
                 }
             }
-            else if (score > threshold)
-            {
-                heap.EnqueueDequeue(i, (score, i));
-                heap.TryPeek(out _, out var worst);
-                threshold = worst.Score;
-            }
         }
 
         var ranked = new int[heap.Count];
-        for (var i = ranked.Length - 1; i >= 0; i--)
+        for (var k = ranked.Length - 1; k >= 0; k--)
         {
-            ranked[i] = heap.Dequeue();
+            ranked[k] = heap.Dequeue();
         }
 
         return ranked;

@@ -101,4 +101,26 @@ public class ScoredDocsTests
             Assert.That(ScoredDocs.Seek(set.Docs, set.Count, from, target), Is.EqualTo(expected), $"from {from} to {target}");
         }
     }
+
+    [Test]
+    public void The_best_are_the_highest_scores_ties_to_the_lower_rowid_at_every_size_and_page()
+    {
+        // Scores of few distinct values tie often; sizes around the vector width and its multiples, and larger ones
+        // whose best must be found past blocks that cannot enter.
+        var random = new Random(3);
+        foreach (var size in new[] { 1, 2, 7, 8, 9, 15, 16, 17, 31, 33, 100, 257, 5_000, 40_000 })
+        {
+            foreach (var distinct in new[] { 3, 1_000 })
+            {
+                var docs = Enumerable.Range(0, size).Select(i => i * 3).ToArray();
+                var scores = Enumerable.Range(0, size).Select(_ => (float)random.Next(distinct)).ToArray();
+                foreach (var n in new[] { 1, 10, 100, 1_000 })
+                {
+                    var set = new ScoredDocs(docs, scores, size);
+                    var expected = Enumerable.Range(0, size).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(n);
+                    Assert.That(set.Best(n), Is.EqualTo(expected), $"{size} scores of {distinct} values, best {n}");
+                }
+            }
+        }
+    }
 }
