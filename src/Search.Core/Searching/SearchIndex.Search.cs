@@ -262,13 +262,16 @@ public sealed partial class SearchIndex
     private Dictionary<long, HitRow> ReadHits(List<(long Rowid, double Score)> ranked, CompiledQuery query, bool withBody)
     {
         // Without snippets the text, the longest column by far, is not read at all, nor its row (see IndexSchema).
-        var rowids = string.Join(',', ranked.Select((_, i) => "$r" + i));
+        // The statement is kept prepared (Snapshot.Kept) for lists of a power of two of rowids, the slots past the
+        // page's own repeating its first: a page of up to 128 hits is one of eight statements, with or without text.
+        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ranked.Count);
+        var rowids = string.Join(',', Enumerable.Range(0, slots).Select(i => "$r" + i));
         var command = _snapshot.Kept(withBody
             ? $"SELECT d.rowid, d.id, d.title, d.lang, d.published, t.body FROM docs d JOIN texts t ON t.doc = d.rowid WHERE d.rowid IN ({rowids})"
             : $"SELECT d.rowid, d.id, d.title, d.lang, d.published, '' FROM docs d WHERE d.rowid IN ({rowids})");
-        for (var i = 0; i < ranked.Count; i++)
+        for (var i = 0; i < slots; i++)
         {
-            command.Set("$r" + i, ranked[i].Rowid);
+            command.Set("$r" + i, ranked[i < ranked.Count ? i : 0].Rowid);
         }
 
         var rows = new Dictionary<long, HitRow>();

@@ -16,9 +16,6 @@ internal sealed class Snapshot : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
 
-    // A page of hits is one statement per number of hits, with or without the text: a few dozen at most.
-    private const int MaxKept = 64;
-
     public Snapshot(string connectionString)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
@@ -37,17 +34,14 @@ internal sealed class Snapshot : IDisposable
     /// <summary>
     /// A command kept on the connection with its statement compiled, for the statements every query runs (its page of
     /// hits): SQLite then prepares each once, not on every query. For use inside <see cref="Read"/> only, which holds
-    /// the connection; the caller sets its parameters (<see cref="CommandParameters.Set"/>).
+    /// the connection; the caller sets its parameters (<see cref="CommandParameters.Set"/>). Commands are kept until
+    /// the snapshot closes, none is put out while another may be reading (a page's rows ask for each hit's entities),
+    /// so callers keep the statements few: a page of hits comes in eight sizes.
     /// </summary>
     public SqliteCommand Kept(string sql)
     {
         if (!_kept.TryGetValue(sql, out var command))
         {
-            if (_kept.Count >= MaxKept)
-            {
-                DisposeKept();
-            }
-
             command = _connection.CreateCommand();
             command.CommandText = sql;
             _kept[sql] = command;
@@ -56,21 +50,15 @@ internal sealed class Snapshot : IDisposable
         return command;
     }
 
-    private void DisposeKept()
-    {
-        foreach (var command in _kept.Values)
-        {
-            command.Dispose();
-        }
-
-        _kept.Clear();
-    }
-
     public void Dispose()
     {
         lock (_lock)
         {
-            DisposeKept();
+            foreach (var command in _kept.Values)
+            {
+                command.Dispose();
+            }
+
             _transaction.Dispose();
             _connection.Dispose();
         }

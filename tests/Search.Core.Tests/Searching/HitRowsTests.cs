@@ -55,4 +55,30 @@ public class HitRowsTests
 
         Assert.That(index.Engine.GetDocument("fa-1")!.Title, Is.EqualTo("گزارش زندان\u200Cهای اوین"));
     }
+
+    [Test]
+    public void Pages_of_every_size_with_snippets_and_entities_named_show_their_own_hits()
+    {
+        // Every page size up to the API's largest, with and without the text: the statements kept for them must not
+        // get in each other's way, not even while a page's rows are being read and each hit's entities asked.
+        using var index = new TestIndex(FacetedReports.Files(240, seed: 5));
+        string[] queries = ["witness", "tehran"]; // a plain word, and a place: its hits' entities are read too
+        var all = queries.ToDictionary(q => q, q => index.Engine.Search(new SearchQuery { Text = q, Limit = 240, Snippets = false }).Hits.Select(h => h.Id).ToList());
+        Assert.That(all.Values.Select(a => a.Count), Is.All.GreaterThan(100), "enough hits for pages of a hundred");
+        foreach (var snippets in new[] { true, false })
+        {
+            foreach (var query in queries)
+            {
+                for (var limit = 1; limit <= 100; limit++)
+                {
+                    var results = index.Engine.Search(new SearchQuery { Text = query, Limit = limit, Snippets = snippets });
+                    Assert.That(results.Hits.Select(h => h.Id), Is.EqualTo(all[query].Take(limit)), $"'{query}', limit {limit}, snippets: {snippets}");
+                    if (snippets && query == "tehran")
+                    {
+                        Assert.That(results.Hits.All(h => h.Snippet.Marks.Count > 0), Is.True, $"limit {limit}: every snippet marks the place");
+                    }
+                }
+            }
+        }
+    }
 }
