@@ -83,6 +83,10 @@ internal static class LatencyCommand
             var perQuery = search.Select(_ => new List<double>()).ToList();
             var totals = new int[search.Count];
             long hits = 0;
+            // Collections during the timed passes, and their pauses: a p99 of a few hundred microseconds is decided by
+            // a handful of queries, and one collection can be them.
+            var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var paused = GC.GetTotalPauseDuration();
             var wall = Stopwatch.StartNew();
             for (var r = 0; r < repeat; r++)
             {
@@ -121,6 +125,8 @@ internal static class LatencyCommand
                 ["p95_us"] = Math.Round(Percentiles.Of(sorted, 95), 1),
                 ["p99_us"] = Math.Round(Percentiles.Of(sorted, 99), 1),
                 ["qps_single_thread"] = Math.Round(sorted.Length / wall.Elapsed.TotalSeconds, 1),
+                ["gc_collections"] = new JsonArray([.. Enumerable.Range(0, 3).Select(g => (JsonNode)(GC.CollectionCount(g) - collections[g]))]),
+                ["gc_pause_ms"] = Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 2),
             }.ToJsonString());
         }
 
