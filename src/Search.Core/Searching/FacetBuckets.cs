@@ -202,8 +202,8 @@ internal sealed unsafe class FacetBuckets
 
     /// <summary>
     /// The arrays of one tally, pooled whole: a count per bucket, and the touched buckets twice (as touched, then in
-    /// view order). Fresh lists grew by doubling on every search (a rare word's few dozen documents touch a few
-    /// thousand buckets), which cost more than the counting itself.
+    /// view order). Fresh lists grew by doubling on every search (a rare word's few dozen documents touch about
+    /// a thousand buckets), which cost more than the counting itself.
     /// </summary>
     internal sealed class Scratch(int buckets)
     {

@@ -7,11 +7,13 @@ namespace Search.Core.Searching;
 /// Reads the postings of one generation as they were when it was opened: chunks up to the sequence number it was
 /// opened at (the snapshot it reads in guarantees that too; the bound keeps any other connection honest).
 /// </summary>
-internal sealed class PostingsReader(long sequence)
+internal sealed class PostingsReader(long sequence) : IDisposable
 {
     // Statements prepared once and reused: preparing one costs as much as a short read, and a phrase makes six reads.
     // Callers hold the connection (Snapshot.Read), so one query at a time uses them.
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly KeptCommands _commands = new();
+
+    public void Dispose() => _commands.Dispose();
 
     /// <summary>The last sequence number this reader reads.</summary>
     public long Sequence => sequence;
@@ -118,7 +120,7 @@ internal sealed class PostingsReader(long sequence)
 
     private SqliteCommand Term(SqliteConnection connection, string sql, int column, string term)
     {
-        var command = Command(connection, sql);
+        var command = _commands.For(connection, sql);
         command.Set("$c", column);
         command.Set("$t", term);
         command.Set("$s", sequence);
@@ -129,7 +131,7 @@ internal sealed class PostingsReader(long sequence)
     // followed by the highest code point.
     private SqliteCommand Prefix(SqliteConnection connection, string sql, int column, string prefix)
     {
-        var command = Command(connection, sql);
+        var command = _commands.For(connection, sql);
         command.Set("$c", column);
         command.Set("$lo", prefix);
         command.Set("$hi", prefix + "\U0010FFFF");
@@ -137,17 +139,6 @@ internal sealed class PostingsReader(long sequence)
         return command;
     }
 
-    private SqliteCommand Command(SqliteConnection connection, string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command) || command.Connection != connection)
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-
-        return command;
-    }
 }
 
 /// <summary>

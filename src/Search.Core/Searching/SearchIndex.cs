@@ -247,6 +247,7 @@ public sealed partial class SearchIndex : IDisposable
     public void Dispose()
     {
         _retired.Cancel();
+        _postings.Dispose();
         _snapshot.Dispose();
         // Pooled connections to this file would keep it open after its generation is retired.
         using var connection = new SqliteConnection(_connectionString);

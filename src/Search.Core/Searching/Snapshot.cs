@@ -14,7 +14,7 @@ internal sealed class Snapshot : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
+    private readonly KeptCommands _kept = new();
 
     public Snapshot(string connectionString)
     {
@@ -38,13 +38,35 @@ internal sealed class Snapshot : IDisposable
     /// the snapshot closes, none is put out while another may be reading (a page's rows ask for each hit's entities),
     /// so callers keep the statements few: a page of hits comes in eight sizes.
     /// </summary>
-    public SqliteCommand Kept(string sql)
+    public SqliteCommand Kept(string sql) => _kept.For(_connection, sql);
+
+    public void Dispose()
     {
-        if (!_kept.TryGetValue(sql, out var command))
+        lock (_lock)
         {
-            command = _connection.CreateCommand();
+            _kept.Dispose();
+            _transaction.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// Commands kept by their SQL with their statements compiled, each on the connection it was made for (one asked for
+/// on another connection replaces it). Not for use by two threads at once: its users hold the connection.
+/// </summary>
+internal sealed class KeptCommands : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteCommand For(SqliteConnection connection, string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command) || command.Connection != connection)
+        {
+            command?.Dispose();
+            command = connection.CreateCommand();
             command.CommandText = sql;
-            _kept[sql] = command;
+            _commands[sql] = command;
         }
 
         return command;
@@ -52,16 +74,12 @@ internal sealed class Snapshot : IDisposable
 
     public void Dispose()
     {
-        lock (_lock)
+        foreach (var command in _commands.Values)
         {
-            foreach (var command in _kept.Values)
-            {
-                command.Dispose();
-            }
-
-            _transaction.Dispose();
-            _connection.Dispose();
+            command.Dispose();
         }
+
+        _commands.Clear();
     }
 }
 

@@ -57,7 +57,7 @@ public class PostingsTests
     public void Every_term_lists_the_documents_frequencies_and_positions_fts5_finds_in_the_same_terms_after_builds_writes_and_deletions()
     {
         using var corpus = new OracleCorpus();
-        var postings = new PostingsReader(long.MaxValue);
+        using var postings = new PostingsReader(long.MaxValue);
         var checkedTerms = 0;
         foreach (var (column, term, expected) in corpus.Oracle.Instances())
         {
@@ -131,7 +131,8 @@ public class PostingsTests
         using var search = SearchIndex.Open(index.Directory.CurrentGeneration()!);
         using var connection = new SqliteConnection(IndexSchema.ConnectionString(search.Path, readOnly: true));
         connection.Open();
-        var evin = new PostingsReader(long.MaxValue).ReadChunksWithPositions(connection, 1, "evin");
+        using var reader = new PostingsReader(long.MaxValue);
+        var evin = reader.ReadChunksWithPositions(connection, 1, "evin");
 
         Assert.That(evin.Positions.Select(p => p[0]), Is.All.EqualTo(4), "the chunk holding the long text is four bytes wide");
         Assert.That(Decode(evin).Select(p => p.Position), Does.Contain(70_001), "after the title line's term and the filler: a position past 65,535, stored as it is");
