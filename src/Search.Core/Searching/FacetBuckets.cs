@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -23,7 +22,7 @@ internal sealed unsafe class FacetBuckets
     private readonly int[] _starts;
     private readonly int[] _viewOf;
     private readonly Dictionary<string, (int Start, int End)> _dimensions;
-    private readonly ConcurrentBag<Scratch> _pool = [];
+    private readonly SparePool<Scratch> _pool = new(2 * Environment.ProcessorCount);
     private readonly int* _offsetsAt;
     private readonly byte* _bucketsAt;
     private readonly int _bucketSize;
@@ -198,7 +197,7 @@ internal sealed unsafe class FacetBuckets
     /// the counts: for a match set that holds more entries than there are buckets. Otherwise a list of what was
     /// touched is kept, so that a few matches never cost a read of every bucket.
     /// </summary>
-    public Tally StartTally(bool dense) => new(this, _pool.TryTake(out var scratch) ? scratch : new Scratch(_viewOf.Length), dense);
+    public Tally StartTally(bool dense) => new(this, _pool.Take() ?? new Scratch(_viewOf.Length), dense);
 
     /// <summary>
     /// The arrays of one tally, pooled whole: a count per bucket, and the touched buckets twice (as touched, then in
@@ -308,7 +307,7 @@ internal sealed unsafe class FacetBuckets
             }
 
             other._touchedCount = 0;
-            buckets._pool.Add(other.Scratch);
+            buckets._pool.Return(other.Scratch);
         }
 
         private Scratch Scratch => scratch;
@@ -361,7 +360,7 @@ internal sealed unsafe class FacetBuckets
             }
 
             _touchedCount = 0;
-            buckets._pool.Add(scratch);
+            buckets._pool.Return(scratch);
             return tops;
         }
 

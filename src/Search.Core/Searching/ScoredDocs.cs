@@ -170,7 +170,7 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
     {
         var size = parts.Max(p => p.Docs[p.Count - 1]) + 1;
         var words = (size + 63) >> 6;
-        var clean = CleanSums.TryTake(out var taken) && taken.Sums.Length >= size ? taken : new Accumulator(size);
+        var clean = CleanSums.Take() is { } taken && taken.Sums.Length >= size ? taken : new Accumulator(size);
 
         // Every posting is one unconditional addition into sums that start at zero: a test of whether the document
         // was seen before is a branch the processor mispredicts about half the time, over hundreds of thousands of
@@ -213,12 +213,12 @@ internal sealed class ScoredDocs(int[] docs, float[] scores, int count)
             }
         }
 
-        CleanSums.Add(clean);
+        CleanSums.Return(clean);
         return new ScoredDocs(result, resultScores, n);
     }
 
     /// <summary>Score sums and seen-bits by rowid, all zero whenever they are in the pool: one set per query running at once.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentBag<Accumulator> CleanSums = [];
+    private static readonly SparePool<Accumulator> CleanSums = new(2 * Environment.ProcessorCount);
 
     private sealed class Accumulator(int size)
     {
