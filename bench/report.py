@@ -104,6 +104,17 @@ for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
     reused = ours_p(cls, True, False, 'p99_us', cache=True, frequent=True)
     out.append(f"| {cls} | {fmt(plain)} | {fmt(counted)} | {ratio(counted, plain)} | {fmt(ahead)} | {ratio(ahead, plain)} | {fmt(reused)} | {ratio(reused, plain)} |")
 
+paired = lines("ours-facet-cost.json")
+if paired:
+    out.append("\nThe ratios above are of separate processes, and the same run of the same build moves by a quarter between processes "
+               "here. Measured in one process instead (`facet-cost`: every query without facets and with them in turn, the order "
+               "alternating between passes, frequent words counted ahead as the service does, 20 passes: each figure of "
+               "1,000 queries), medians over the runs:\n")
+    out.append("| class | p50 without | p50 with | p99 without | p99 with | ratio of p99s |\n|---|---:|---:|---:|---:|---:|")
+    for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
+        pick = lambda facets, key: median([l[key] for l in paired if l["class"] == cls and l["facets"] == facets])
+        out.append(f"| {cls} | {fmt(pick(False, 'p50_us'))} | {fmt(pick(True, 'p50_us'))} | {fmt(pick(False, 'p99_us'))} | {fmt(pick(True, 'p99_us'))} | {ratio(pick(True, 'p99_us'), pick(False, 'p99_us'))} |")
+
 http = lines("http.json")
 def http_runs(concurrency, facets, filt):
     return [h for h in http if h.get("concurrency") == concurrency and h.get("facets", False) == facets and h.get("filter", False) == filt]

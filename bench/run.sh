@@ -16,7 +16,7 @@ queries_only="${QUERIES_ONLY:-0}"
 mkdir -p "$work/source" "$raw" "$here/results"
 if [ "$queries_only" = 1 ]; then
   [ -f "$work/ours/CURRENT" ] && [ -d "$work/lucene" ] || { echo "QUERIES_ONLY=1 needs the indexes of an earlier run in $work"; exit 1; }
-  rm -f "$raw"/*latency*.json "$raw"/http.json "$raw"/service-*.log
+  rm -f "$raw"/*latency*.json "$raw"/ours-facet-cost.json "$raw"/http.json "$raw"/service-*.log
   grep -v -e cold-start -e service-rss "$raw/timings.json" > "$raw/timings.tmp" || true
   mv "$raw/timings.tmp" "$raw/timings.json"
 else
@@ -81,6 +81,8 @@ for r in $(seq 1 "$runs"); do
   # the same, with the counts of a search asked before reused (the service's facet cache; every timed query was asked in warm-up)
   "${tool[@]}" latency --index "$work/ours" --queries "$work/queries" --ids-only --facets --facet-cache >> "$raw/ours-latency.json"
   "${tool[@]}" latency --index "$work/ours" --queries "$work/queries" --ids-only --filter >> "$raw/ours-latency.json"
+  # what counting facets adds, each query with and without in turn in one process (the process-to-process drift cancels)
+  "${tool[@]}" facet-cost --index "$work/ours" --queries "$work/queries" >> "$raw/ours-facet-cost.json" 2>> "$raw/frequent-words.log"
   # what the API does besides: snippets cut from the text, and the entities of each hit
   "${tool[@]}" latency --index "$work/ours" --queries "$work/queries" >> "$raw/ours-latency.json"
   for cls in rare common and or phrase prefix fuzzy; do
