@@ -23,7 +23,12 @@ internal static class FacetCostCommand
         var engine = new SqliteSearchEngine(host, settings);
         var counting = Stopwatch.StartNew();
         engine.CountFrequentWordsAsync().GetAwaiter().GetResult();
-        Console.Error.WriteLine($"frequent words counted ahead in {counting.Elapsed.TotalSeconds:0.0} s");
+        using (var lease = host.Acquire())
+        {
+            var (words, bytes) = lease!.Index.FrequentWordFacets;
+            Console.Error.WriteLine($"frequent words counted ahead: {words} in {counting.Elapsed.TotalSeconds:0.0} s, {bytes / 1e6:0.0} MB");
+        }
+
         // As in the latency command: the count's garbage is long collected when a service's queries come.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
