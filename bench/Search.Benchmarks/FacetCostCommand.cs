@@ -21,18 +21,10 @@ internal static class FacetCostCommand
         var settings = IndexSettings.Load(ConfigDirectory.Resolve(a.Get("config", null!)));
         using var host = new IndexHost(new IndexDirectory(a.Get("index")));
         var engine = new SqliteSearchEngine(host, settings);
-        var counting = Stopwatch.StartNew();
-        engine.CountFrequentWordsAsync().GetAwaiter().GetResult();
-        using (var lease = host.Acquire())
-        {
-            var (words, bytes) = lease!.Index.FrequentWordFacets;
-            Console.Error.WriteLine($"frequent words counted ahead: {words} in {counting.Elapsed.TotalSeconds:0.0} s, {bytes / 1e6:0.0} MB");
-        }
-
-        // As in the latency command: the count's garbage is long collected when a service's queries come.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        LatencyCommand.CountFrequentWords(host, engine);
 
         var repeat = a.Int("repeat", 20);
+        var limit = a.Int("k", 10);
         var only = a.Get("class", "");
         foreach (var cls in QueriesCommand.Classes.Where(c => only.Length == 0 || c == only))
         {
@@ -43,8 +35,8 @@ internal static class FacetCostCommand
             }
 
             var texts = File.ReadAllLines(path).Select(l => l.Split('\t')[1]).ToList();
-            var plain = texts.Select(q => Query(q, facets: false, a.Int("k", 10))).ToList();
-            var faceted = texts.Select(q => Query(q, facets: true, a.Int("k", 10))).ToList();
+            var plain = texts.Select(q => Query(q, facets: false, limit)).ToList();
+            var faceted = texts.Select(q => Query(q, facets: true, limit)).ToList();
             LatencyCommand.WarmUp(engine, [.. plain, .. faceted]);
 
             var times = new[] { new List<double>(), new List<double>() };

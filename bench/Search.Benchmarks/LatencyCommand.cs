@@ -31,15 +31,7 @@ internal static class LatencyCommand
         var frequentWords = facetCache || a.Flag("frequent-words");
         if (facets && frequentWords)
         {
-            var counting = Stopwatch.StartNew();
-            engine.CountFrequentWordsAsync().GetAwaiter().GetResult();
-            using var lease = host.Acquire();
-            var (words, bytes) = lease!.Index.FrequentWordFacets;
-            Console.Error.WriteLine($"frequent words counted ahead: {words} in {counting.Elapsed.TotalSeconds:0.0} s, {bytes / 1e6:0.0} MB");
-            // The count leaves its words' match sets behind (196 million matches at 8 bytes each, at a million
-            // documents), once per generation: a service has long collected them when its queries come, so the
-            // measurement does not time that collection either.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            CountFrequentWords(host, engine);
         }
 
         var snippets = !a.Flag("ids-only");
@@ -140,5 +132,25 @@ internal static class LatencyCommand
                 engine.Search(q);
             }
         }
+    }
+
+    /// <summary>
+    /// Counts the facets of the generation's frequent words, as the service does after its first faceted search, and
+    /// says on stderr how many, in how long and in how much memory.
+    /// </summary>
+    internal static void CountFrequentWords(IndexHost host, SqliteSearchEngine engine)
+    {
+        var counting = Stopwatch.StartNew();
+        engine.CountFrequentWordsAsync().GetAwaiter().GetResult();
+        using (var lease = host.Acquire())
+        {
+            var (words, bytes) = lease!.Index.FrequentWordFacets;
+            Console.Error.WriteLine($"frequent words counted ahead: {words} in {counting.Elapsed.TotalSeconds:0.0} s, {bytes / 1e6:0.0} MB");
+        }
+
+        // The count leaves its words' match sets behind (196 million matches at 8 bytes each, at a million
+        // documents), once per generation: a service has long collected them when its queries come, so the
+        // measurement does not time that collection either.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }

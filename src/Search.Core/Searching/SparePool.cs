@@ -4,8 +4,8 @@ namespace Search.Core.Searching;
 /// A few large scratch objects kept for reuse, taken and given back with one atomic exchange per slot. A
 /// <see cref="System.Collections.Concurrent.ConcurrentBag{T}"/> did this before: with one or two items in a thread's
 /// queue it takes a lock on every add and take, and that was a fifth of a rare word's faceted search at a million
-/// documents. More objects given back at once than there are slots are dropped for the collector: the slots cover
-/// the searches that run at once, and a dropped one is made again when needed.
+/// documents. More objects given back at once than there are slots are dropped for the collector and made again
+/// when needed: with two slots a core, a service running more searches than that at once allocates some anew.
 /// </summary>
 internal sealed class SparePool<T>(int slots)
     where T : class
