@@ -6,11 +6,12 @@ namespace Search.Core.Analysis;
 /// A run of an analyzer's term stages (two or more in a row) applied as one: a token's term goes through all of them
 /// at once, and the result (a term, or its removal) is remembered per script and term, so a word the text repeats
 /// costs one lookup instead of one per stage, and is stemmed once (the stemmers keep no cache of their own). For the
-/// indexer, the result's number (<see cref="TermNumbers"/>) is remembered with it. Each thread has its own memory (indexing analyzes on every core); past
-/// <see cref="Capacity"/> terms of a script it is cleared and fills again with the words now in use.
+/// indexer, the result's number (<see cref="TermNumbers"/>) is remembered with it. Each thread has its own memory (indexing analyzes on every core),
+/// or, built shared across threads, one memory serves them all (a service's requests); past <see cref="Capacity"/>
+/// terms of a script it is cleared and fills again with the words now in use.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Lives as long as its analyzer; ThreadLocal frees its slots in its finalizer.")]
-internal sealed class TermStages(IReadOnlyList<ITermFilter> stages) : ITokenFilter
+internal sealed class TermStages(IReadOnlyList<ITermFilter> stages, bool sharedAcrossThreads = false) : ITokenFilter
 {
     public const int Capacity = 100_000;
 
@@ -21,9 +22,58 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages) : ITokenFilt
     private readonly ThreadLocal<Dictionary<string, Result>[]> _results =
         new(() => [.. Enumerable.Range(0, Scripts).Select(_ => new Dictionary<string, Result>(StringComparer.Ordinal))]);
 
+    // Shared across threads (sharedAcrossThreads): one memory for every thread, for a service whose requests run on
+    // whichever of a dozen pool threads is free. A memory per thread there meant a dozen of them, each seeing a
+    // dozenth of the requests, and their lookups missed the processor's caches (the snippets' term stages cost four
+    // times per token what they cost on one thread). The indexer's threads keep their own: they number terms too.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?>[] _shared =
+        sharedAcrossThreads ? [.. Enumerable.Range(0, Scripts).Select(_ => new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal))] : [];
+
+    private readonly int[] _sharedCounts = new int[sharedAcrossThreads ? Scripts : 0];
+
     public string Name => string.Join(" + ", stages.Select(s => s.Name));
 
-    public void Apply(List<WorkToken> tokens) => Apply(tokens, null);
+    public void Apply(List<WorkToken> tokens)
+    {
+        if (sharedAcrossThreads)
+        {
+            ApplyShared(tokens);
+        }
+        else
+        {
+            Apply(tokens, null);
+        }
+    }
+
+    /// <summary>The stages, remembered in the memory every thread shares; terms are not numbered here.</summary>
+    private void ApplyShared(List<WorkToken> tokens)
+    {
+        var kept = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var script = (int)t.Script;
+            var known = _shared[script];
+            if (!known.TryGetValue(t.Term, out var term))
+            {
+                term = Map(t.Script, t.Term);
+                if (known.TryAdd(t.Term, term) && Interlocked.Increment(ref _sharedCounts[script]) > Capacity)
+                {
+                    // Full: start again with the words now in use (a count of its own: the dictionary's counts lock).
+                    known.Clear();
+                    Volatile.Write(ref _sharedCounts[script], 0);
+                }
+            }
+
+            if (term is not null)
+            {
+                t.Term = term;
+                tokens[kept++] = t;
+            }
+        }
+
+        tokens.RemoveRange(kept, tokens.Count - kept);
+    }
 
     /// <summary>
     /// Applies the stages; with <paramref name="number"/>, also sets each kept token's <see cref="WorkToken.Number"/>,
@@ -31,6 +81,7 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages) : ITokenFilt
     /// </summary>
     public void Apply(List<WorkToken> tokens, Func<string, int>? number)
     {
+        // Numbering (the indexer) always uses a thread's own memory, where the number is kept beside the term.
         var results = _results.Value!;
         var kept = 0;
         for (var i = 0; i < tokens.Count; i++)

@@ -1,3 +1,4 @@
+using Search.Core.Analysis;
 using Search.Core.Configuration;
 using Search.Core.Indexing;
 
@@ -6,7 +7,8 @@ namespace Search.Core.Searching;
 /// <summary>The search engine over SQLite index generations (our postings, see IndexSchema): parse, compile against the served generation, search.</summary>
 public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) : ISearchEngine
 {
-    private readonly Snippeter _snippeter = new(settings.Analyzers.ForField("body"));
+    // Snippets are cut on whichever request thread is free: their analyzer shares one memory of terms among them.
+    private readonly Snippeter _snippeter = new(settings.Analyzers.ForField("body") is Analyzer analyzer ? analyzer.SharedAcrossThreads() : settings.Analyzers.ForField("body"));
 
     public SearchResults Search(SearchQuery query)
     {

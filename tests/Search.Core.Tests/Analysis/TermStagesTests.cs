@@ -88,4 +88,56 @@ public class TermStagesTests
         const string text = "The prisoners were executed; زندانیان اعدام شدند";
         Assert.That(analyzer.Analyze(text), Is.EqualTo(OneByOne(analyzer, text).Select(t => new Token(t.Term, t.Start, t.End, t.Position))));
     }
+
+    [Test]
+    public void An_analyzer_shared_across_threads_gives_the_tokens_of_the_stages_run_one_by_one()
+    {
+        foreach (var name in Analyzers.Registry.Names)
+        {
+            var analyzer = ((Analyzer)Analyzers.Registry.Get(name)).SharedAcrossThreads();
+            foreach (var text in Texts())
+            {
+                var expected = OneByOne(analyzer, text).Select(t => new Token(t.Term, t.Start, t.End, t.Position)).ToList();
+                Assert.That(analyzer.Analyze(text), Is.EqualTo(expected), $"{name}, first pass");
+                Assert.That(analyzer.Analyze(text), Is.EqualTo(expected), $"{name}, remembered");
+            }
+        }
+    }
+
+    [Test]
+    public void Many_threads_at_once_on_a_shared_analyzer_get_what_a_thread_of_its_own_gets()
+    {
+        var own = (Analyzer)Analyzers.Registry.Get("auto");
+        var shared = own.SharedAcrossThreads();
+        var texts = RealCorpusAnalysisTests.Documents("fa", 60).Concat(RealCorpusAnalysisTests.Documents("en", 60)).ToList();
+        var expected = texts.Select(t => own.Analyze(t)).ToList();
+
+        // Eight threads, each through every text in its own order, all filling and reading the one memory at once.
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            foreach (var i in Enumerable.Range(0, texts.Count).OrderBy(i => (i * 7919 + thread * 104729) % texts.Count))
+            {
+                if (!shared.Analyze(texts[i]).SequenceEqual(expected[i]))
+                {
+                    mismatches.Add($"thread {thread}, text {i}");
+                }
+            }
+        });
+
+        Assert.That(mismatches, Is.Empty);
+        Assert.That(expected.Sum(e => e.Count), Is.GreaterThan(10_000), "there were tokens to compare");
+    }
+
+    [Test]
+    public void Terms_stay_right_after_the_shared_memory_is_cleared()
+    {
+        var analyzer = ((Analyzer)Analyzers.Registry.Get("auto")).SharedAcrossThreads();
+        const string text = "The prisoners were executed; زندانیان اعدام شدند";
+        analyzer.Analyze(text);
+        var many = string.Join(' ', Enumerable.Range(0, TermStages.Capacity + 10).Select(i => $"prisonersx{i}"));
+        analyzer.Analyze(many);
+        Assert.That(analyzer.Analyze(text), Is.EqualTo(OneByOne(analyzer, text).Select(t => new Token(t.Term, t.Start, t.End, t.Position))));
+        Assert.That(analyzer.Analyze(many), Is.EqualTo(OneByOne(analyzer, many).Select(t => new Token(t.Term, t.Start, t.End, t.Position))));
+    }
 }
