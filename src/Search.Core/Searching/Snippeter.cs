@@ -8,16 +8,37 @@ namespace Search.Core.Searching;
 /// ("Khamenei’s", "کتاب‌ها") even when the query spelled it another way. The index keeps no highlight data, so this is
 /// the only place snippets can come from.
 /// </summary>
-public sealed class Snippeter(IAnalyzer analyzer)
+public sealed class Snippeter
 {
     public const int Length = 240;
     private const int Lead = 60;
     private const int MaxAnalyzed = 60_000;
 
-    // The text is analyzed a chunk at a time, and analysis stops after the first chunk with a match (and a margin
-    // beyond it, for the marks of the window): a long report costs what its opening costs.
-    private const int Chunk = 2_000;
+    // The text is analyzed a chunk at a time, and analysis stops past the first chunk with a match: a long report
+    // costs what its opening costs. It looks for the best window no further than Region characters from that chunk's
+    // start, and a margin past them for the marks of a window; and it stops as soon as a window holds every term asked
+    // for, with the margin past that window: no later window can hold more, and the earliest best one is
+    // the snippet. Analysis is most of a snippet's cost (a hit's text analyzed to its first match), and a word found
+    // early in a text then costs a few hundred characters of it instead of two thousand.
     private const int Margin = Length + 200;
+    private readonly IAnalyzer _analyzer;
+    private readonly int _chunk;
+    private readonly int _region;
+    private readonly bool _stopEarly;
+
+    public Snippeter(IAnalyzer analyzer)
+        : this(analyzer, chunk: 500, region: 2_000, stopEarly: true)
+    {
+    }
+
+    /// <summary>Settable for tests: one chunk of the whole text and no early stop is the reference a snippet must equal.</summary>
+    internal Snippeter(IAnalyzer analyzer, int chunk, int region, bool stopEarly)
+    {
+        _analyzer = analyzer;
+        _chunk = chunk;
+        _region = region;
+        _stopEarly = stopEarly;
+    }
 
     /// <param name="text">The document's original text.</param>
     /// <param name="terms">Analyzed query terms to mark.</param>
@@ -31,12 +52,16 @@ public sealed class Snippeter(IAnalyzer analyzer)
         var from = 0;
         // Marked entity mentions are matches already: words need looking for only up to just past the first of them.
         var until = spanList.Count > 0 ? Math.Min(limit, spanList[0].End + Margin) : limit;
+        // With prefixes a later window may hold more distinct words than asked for: those texts are read to the end of
+        // the region. So are those with entity mentions, which count as matches of their own.
+        var wanted = _stopEarly && spanList.Count == 0 && prefixes.Count == 0 ? terms.Count : 0;
         while (from < until)
         {
-            var to = ChunkEnd(text, from, Math.Min(until, from + Chunk));
-            foreach (var token in analyzer.Analyze(text[from..to]))
+            var to = ChunkEnd(text, from, Math.Min(until, from + _chunk));
+            var before = matches.Count;
+            foreach (var token in _analyzer.Analyze(text[from..to]))
             {
-                if (terms.Contains(token.Term) || prefixes.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal)))
+                if (terms.Contains(token.Term) || StartsWithAny(token.Term, prefixes))
                 {
                     matches.Add(token with { Start = token.Start + from, End = token.End + from });
                 }
@@ -44,7 +69,12 @@ public sealed class Snippeter(IAnalyzer analyzer)
 
             if (matches.Count > 0 && until == limit)
             {
-                until = Math.Min(limit, ChunkEnd(text, to, Math.Min(limit, to + Margin)));
+                until = Math.Min(limit, ChunkEnd(text, to, Math.Min(limit, Math.Max(to, from + _region) + Margin)));
+            }
+
+            if (wanted > 0 && matches.Count > before && BestWindow(matches) is var (anchor, score) && score >= wanted)
+            {
+                until = Math.Min(until, ChunkEnd(text, to, Math.Min(limit, Math.Max(to, anchor + Margin))));
             }
 
             from = to;
@@ -58,8 +88,8 @@ public sealed class Snippeter(IAnalyzer analyzer)
             matches = [.. matches.Where((m, i) => i == 0 || m.Start >= matches[i - 1].End)];
         }
 
-        var anchor = matches.Count == 0 ? 0 : BestAnchor(matches);
-        var start = anchor == 0 ? 0 : WordStartAtOrBefore(text, Math.Max(0, anchor - Lead));
+        var anchor0 = matches.Count == 0 ? 0 : BestWindow(matches).Start;
+        var start = anchor0 == 0 ? 0 : WordStartAtOrBefore(text, Math.Max(0, anchor0 - Lead));
         var end = WordEndAtOrAfter(text, Math.Min(text.Length, start + Length));
         var marks = matches
             .Where(m => m.Start >= start && m.End <= end)
@@ -72,7 +102,25 @@ public sealed class Snippeter(IAnalyzer analyzer)
         return new Snippet(Collapse(trimmed, marks, out var collapsedMarks), collapsedMarks, start > 0, end < text.Length);
     }
 
-    /// <summary>A chunk boundary at white space at or before <paramref name="at"/>, so that no word is cut in two.</summary>
+    private static bool StartsWithAny(string term, IReadOnlyList<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (term.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A chunk boundary at white space at or before <paramref name="at"/>, so that no word is cut in two, and where
+    /// the Persian affix joiner could not join the words on either side ("می خواهم" analyzed in two chunks would no
+    /// longer be one word): after punctuation, beside a word of another script, or at wider space. Any white space
+    /// when none such is near.
+    /// </summary>
     private static int ChunkEnd(string text, int from, int at)
     {
         if (at >= text.Length)
@@ -80,18 +128,54 @@ public sealed class Snippeter(IAnalyzer analyzer)
             return text.Length;
         }
 
-        var space = text.LastIndexOfAny([' ', '\n', '\t'], at, Math.Min(at - from, 200));
-        return space > from ? space : at;
+        var fallback = -1;
+        for (var i = at; i > from && i >= at - 200; i--)
+        {
+            if (text[i] is not (' ' or '\n' or '\t'))
+            {
+                continue;
+            }
+
+            if (!MayJoinAcross(text, i))
+            {
+                return i;
+            }
+
+            fallback = fallback < 0 ? i : fallback;
+        }
+
+        return fallback > from ? fallback : at;
     }
 
-    /// <summary>The start offset of the match whose window holds the most distinct matched terms.</summary>
-    private static int BestAnchor(List<Token> matches)
+    /// <summary>Whether the words around the white space at <paramref name="at"/> are two Arabic-script words one or two spaces apart.</summary>
+    private static bool MayJoinAcross(string text, int at)
+    {
+        var left = at;
+        while (left > 0 && char.IsWhiteSpace(text[left - 1]))
+        {
+            left--;
+        }
+
+        var right = at;
+        while (right < text.Length && char.IsWhiteSpace(text[right]))
+        {
+            right++;
+        }
+
+        return right - left is 1 or 2 && left > 0 && right < text.Length
+            && (CharClass.IsArabicLetter(text[left - 1]) || CharClass.IsArabicMark(text[left - 1]))
+            && CharClass.IsArabicLetter(text[right]);
+    }
+
+    /// <summary>The start offset of the match whose window holds the most distinct matched terms (the earliest of the best), and how many it holds.</summary>
+    private static (int Start, int Score) BestWindow(List<Token> matches)
     {
         var bestStart = matches[0].Start;
         var bestScore = 0;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < matches.Count; i++)
         {
-            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            distinct.Clear();
             for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= Length - Lead; j++)
             {
                 distinct.Add(matches[j].Term);
@@ -104,7 +188,7 @@ public sealed class Snippeter(IAnalyzer analyzer)
             }
         }
 
-        return bestStart;
+        return (bestStart, bestScore);
     }
 
     private static int WordStartAtOrBefore(string text, int at)
