@@ -16,8 +16,8 @@ public sealed class Snippeter
 
     // The text is analyzed a chunk at a time, and analysis stops past the first chunk with a match: a long report
     // costs what its opening costs. It looks for the best window no further than Region characters from that chunk's
-    // start, and a margin past them for the marks of a window; and it stops as soon as a window holds every term asked
-    // for, with the margin past that window: no later window can hold more, and the earliest best one is
+    // start, and a margin past them for the marks of a window; and it stops as soon as a window holds every term and
+    // prefix asked for, with the margin past that window: no later window can hold more, and the earliest best one is
     // the snippet. Analysis is most of a snippet's cost (a hit's text analyzed to its first match), and a word found
     // early in a text then costs a few hundred characters of it instead of two thousand.
     private const int Margin = Length + 200;
@@ -52,18 +52,19 @@ public sealed class Snippeter
         var from = 0;
         // Marked entity mentions are matches already: words need looking for only up to just past the first of them.
         var until = spanList.Count > 0 ? Math.Min(limit, spanList[0].End + Margin) : limit;
-        // With prefixes a later window may hold more distinct words than asked for: those texts are read to the end of
-        // the region. So are those with entity mentions, which count as matches of their own.
-        var wanted = _stopEarly && spanList.Count == 0 && prefixes.Count == 0 ? terms.Count : 0;
+        // Texts with entity mentions, which count as matches of their own, are read to the end of the region.
+        var wanted = _stopEarly && spanList.Count == 0 ? terms.Count + prefixes.Count : 0;
         while (from < until)
         {
             var to = ChunkEnd(text, from, Math.Min(until, from + _chunk));
             var before = matches.Count;
             foreach (var token in _analyzer.Analyze(text[from..to]))
             {
-                if (terms.Contains(token.Term) || StartsWithAny(token.Term, prefixes))
+                // A match is known by what it answers, the term or the prefix: a window's worth is how many of those
+                // it holds, and words of one prefix count once ("prison", "prisoners" and "print" for "pri*").
+                if ((terms.Contains(token.Term) ? token.Term : PrefixOf(token.Term, prefixes)) is { } asked)
                 {
-                    matches.Add(token with { Start = token.Start + from, End = token.End + from });
+                    matches.Add(new Token(asked, token.Start + from, token.End + from, token.Position));
                 }
             }
 
@@ -102,17 +103,18 @@ public sealed class Snippeter
         return new Snippet(Collapse(trimmed, marks, out var collapsedMarks), collapsedMarks, start > 0, end < text.Length);
     }
 
-    private static bool StartsWithAny(string term, IReadOnlyList<string> prefixes)
+    /// <summary>The first of the prefixes the term starts with, or null.</summary>
+    private static string? PrefixOf(string term, IReadOnlyList<string> prefixes)
     {
         foreach (var prefix in prefixes)
         {
             if (term.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return true;
+                return prefix;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>

@@ -40,11 +40,16 @@ public class SnippeterTests
                 new([tokens[near].Term, tokens[near + 1].Term]),
                 new(["\u0632\u0632\u0632\u0632\u0632", "qqqqqq"]),
             };
-            foreach (var terms in asked)
+            // And prefixes: of the middle word alone, and of the word after the one near the start beside it.
+            List<string> PrefixOf(string term) => term.Length >= 4 ? [term[..3]] : [];
+            var cases = asked.Select(t => (Terms: t, Prefixes: new List<string>()))
+                .Append((new HashSet<string>(), PrefixOf(tokens[tokens.Count / 2].Term)))
+                .Append((new HashSet<string>([tokens[3].Term]), PrefixOf(tokens[4].Term)));
+            foreach (var (terms, prefixes) in cases)
             {
-                var expected = WholeText.Cut(text, terms, []);
-                var actual = snippeter.Cut(text, terms, []);
-                var what = $"{string.Join(", ", terms)} in a text of {text.Length} characters";
+                var expected = WholeText.Cut(text, terms, prefixes);
+                var actual = snippeter.Cut(text, terms, prefixes);
+                var what = $"{string.Join(", ", terms)} {string.Join(", ", prefixes.Select(p => p + "*"))} in a text of {text.Length} characters";
                 Assert.That(actual.Text, Is.EqualTo(expected.Text), what);
                 Assert.That(actual.Marks, Is.EqualTo(expected.Marks), what);
                 Assert.That((actual.StartsInside, actual.EndsInside), Is.EqualTo((expected.StartsInside, expected.EndsInside)), what);
@@ -53,7 +58,7 @@ public class SnippeterTests
             }
         }
 
-        Assert.That(compared, Is.GreaterThan(200));
+        Assert.That(compared, Is.GreaterThan(300));
         Assert.That(stoppedEarlyWouldMatter, Is.GreaterThan(20), "long texts with matches, where the chunks stop early, were compared");
     }
 
@@ -69,6 +74,24 @@ public class SnippeterTests
         Assert.That(snippet.Text, Does.Contain("prisoners were executed"));
         Assert.That(snippet.Marks, Has.Count.EqualTo(2));
         Assert.That(snippet, Is.EqualTo(WholeText.Cut(text, terms, [])).Using<Snippet>((a, b) => a.Text == b.Text && a.Marks.SequenceEqual(b.Marks)));
+    }
+
+    [Test]
+    public void Words_of_one_prefix_count_once_in_a_window()
+    {
+        // Three words of "pri*" early, then one beside the other word asked for: the later window holds both things
+        // asked for, the earlier only one, however many different words of it match there.
+        var filler = string.Concat(Enumerable.Repeat("The committee met again on Monday. ", 40));
+        var text = "The prime minister printed the prison report. " + filler + "Two prisoners were executed at dawn. " + filler;
+        var terms = new HashSet<string>(Body.Analyze("executed").Select(t => t.Term));
+        List<string> prefixes = ["pri"];
+        Assert.That(Body.Analyze("prime printed prison").Select(t => t.Term).Distinct().Count(), Is.EqualTo(3), "the early words are three different terms");
+
+        var snippet = new Snippeter(Body).Cut(text, terms, prefixes);
+
+        Assert.That(snippet.Text, Does.Contain("prisoners were executed"));
+        Assert.That(snippet.Marks, Has.Count.EqualTo(2));
+        Assert.That(snippet, Is.EqualTo(WholeText.Cut(text, terms, prefixes)).Using<Snippet>((a, b) => a.Text == b.Text && a.Marks.SequenceEqual(b.Marks)));
     }
 
     [Test]
