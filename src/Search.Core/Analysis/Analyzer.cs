@@ -20,7 +20,8 @@ public sealed class Analyzer(string name, IReadOnlyList<ITokenFilter> stages, bo
 
     /// <summary>
     /// The same analyzer with one memory of its term stages for every thread (see <see cref="TermStages"/>): for
-    /// analysis in a service's requests, which run on many threads. It numbers no terms faster than this one does.
+    /// analysis in a service's requests, which run on many threads. Analysis that numbers terms (the indexer's) still
+    /// uses each thread's own memory, where a term's number is kept beside it.
     /// </summary>
     public Analyzer SharedAcrossThreads() => new(name, stages, sharedAcrossThreads: true);
 

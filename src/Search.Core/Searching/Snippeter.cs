@@ -73,9 +73,9 @@ public sealed class Snippeter
                 until = Math.Min(limit, ChunkEnd(text, to, Math.Min(limit, Math.Max(to, from + _region) + Margin)));
             }
 
-            if (wanted > 0 && matches.Count > before && BestWindow(matches) is var (anchor, score) && score >= wanted)
+            if (wanted > 0 && matches.Count > before && BestWindow(matches) is var (window, score) && score >= wanted)
             {
-                until = Math.Min(until, ChunkEnd(text, to, Math.Min(limit, Math.Max(to, anchor + Margin))));
+                until = Math.Min(until, ChunkEnd(text, to, Math.Min(limit, Math.Max(to, window + Margin))));
             }
 
             from = to;
@@ -89,8 +89,8 @@ public sealed class Snippeter
             matches = [.. matches.Where((m, i) => i == 0 || m.Start >= matches[i - 1].End)];
         }
 
-        var anchor0 = matches.Count == 0 ? 0 : BestWindow(matches).Start;
-        var start = anchor0 == 0 ? 0 : WordStartAtOrBefore(text, Math.Max(0, anchor0 - Lead));
+        var anchor = matches.Count == 0 ? 0 : BestWindow(matches).Start;
+        var start = anchor == 0 ? 0 : WordStartAtOrBefore(text, Math.Max(0, anchor - Lead));
         var end = WordEndAtOrAfter(text, Math.Min(text.Length, start + Length));
         var marks = matches
             .Where(m => m.Start >= start && m.End <= end)
