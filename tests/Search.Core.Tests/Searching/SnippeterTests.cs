@@ -6,9 +6,8 @@ namespace Search.Core.Tests.Searching;
 
 /// <summary>
 /// A snippet is cut from a text analyzed a chunk at a time, stopping early once a window holds every term and prefix
-/// asked for:
-/// it must be the snippet of the whole text analyzed at once (the earliest window with the most distinct terms, and
-/// every match in it marked), on real Persian and English documents.
+/// asked for: it must be the snippet of the whole text analyzed at once (the earliest window with the most of them,
+/// and every match in it marked), on real Persian and English documents.
 /// </summary>
 public class SnippeterTests
 {
