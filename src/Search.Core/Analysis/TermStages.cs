@@ -24,9 +24,9 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages, bool sharedA
 
     // Shared across threads (sharedAcrossThreads): one memory for every thread, for a service whose requests run on
     // whichever of a dozen pool threads is free. A memory per thread there meant a dozen of them, each seeing a
-    // dozenth of the requests, and a lookup cost about four times what it costs on one thread (estimated from a profile
-    // of the service: some 220 ns a token against 50; cache misses, presumably). The indexer's threads keep their own:
-    // they number terms too.
+    // dozenth of the requests, and a lookup cost about four times what it costs on one thread (estimated from a
+    // profile of the service: some 150-220 ns a token against 50; cache misses, presumably). The indexer's threads
+    // keep their own: they number terms too.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?>[] _shared =
         sharedAcrossThreads ? [.. Enumerable.Range(0, Scripts).Select(_ => new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal))] : [];
 
