@@ -1,4 +1,5 @@
 using Search.Core.Analysis;
+using Search.Core.Languages.Persian;
 
 namespace Search.Core.Searching;
 
@@ -138,7 +139,7 @@ public sealed class Snippeter
                 continue;
             }
 
-            if (!MayJoinAcross(text, i))
+            if (!PersianAffixJoiner.MayJoinAcross(text, i))
             {
                 return i;
             }
@@ -147,26 +148,6 @@ public sealed class Snippeter
         }
 
         return fallback > from ? fallback : at;
-    }
-
-    /// <summary>Whether the words around the white space at <paramref name="at"/> are two Arabic-script words one or two spaces apart.</summary>
-    private static bool MayJoinAcross(string text, int at)
-    {
-        var left = at;
-        while (left > 0 && char.IsWhiteSpace(text[left - 1]))
-        {
-            left--;
-        }
-
-        var right = at;
-        while (right < text.Length && char.IsWhiteSpace(text[right]))
-        {
-            right++;
-        }
-
-        return right - left is 1 or 2 && left > 0 && right < text.Length
-            && (CharClass.IsArabicLetter(text[left - 1]) || CharClass.IsArabicMark(text[left - 1]))
-            && CharClass.IsArabicLetter(text[right]);
     }
 
     /// <summary>The start offset of the match whose window holds the most distinct matched terms (the earliest of the best), and how many it holds.</summary>

@@ -54,6 +54,31 @@ public sealed class PersianAffixJoiner : ITokenFilter
         }
     }
 
+    /// <summary>
+    /// The joiner's adjacency in characters, for text not yet split into words: whether the white space at
+    /// <paramref name="at"/> lies between two Arabic-script words with one or two white-space characters between them
+    /// (the tokenizer's FollowsSpace), so that the words on either side could be joined. A snippet's chunks do not end
+    /// at such a space.
+    /// </summary>
+    internal static bool MayJoinAcross(string text, int at)
+    {
+        var left = at;
+        while (left > 0 && char.IsWhiteSpace(text[left - 1]))
+        {
+            left--;
+        }
+
+        var right = at;
+        while (right < text.Length && char.IsWhiteSpace(text[right]))
+        {
+            right++;
+        }
+
+        return right - left is 1 or 2 && left > 0 && right < text.Length
+            && (CharClass.IsArabicLetter(text[left - 1]) || CharClass.IsArabicMark(text[left - 1]))
+            && CharClass.IsArabicLetter(text[right]);
+    }
+
     /// <summary>Two Arabic-script tokens, one right after the other, with only white space between them.</summary>
     private static bool IsAdjacentArabic(List<WorkToken> tokens, int left, int right) =>
         right < tokens.Count
