@@ -106,8 +106,50 @@ internal sealed unsafe class FacetBuckets
         return new FacetBuckets(views, starts, viewOf, offsets, null, wide, dimensions);
     }
 
+    // How many matches ahead a pass asks for buckets: 8 and 32 measured alike on a million documents.
+    private const int Ahead = 16;
+
+    /// <summary>Before a pass over docs[from..to): the first matches have no earlier ones to ask for them.</summary>
+    public void PrefetchFirst(int[] docs, int from, int to)
+    {
+        for (var i = from; i < Math.Min(to, from + Ahead); i++)
+        {
+            PrefetchBuckets(docs[i]);
+        }
+
+        for (var i = from + Ahead; i < Math.Min(to, from + (2 * Ahead)); i++)
+        {
+            PrefetchOffset(docs[i]);
+        }
+    }
+
+    /// <summary>While a pass is at docs[i]: where a later match's buckets are, then the buckets of a nearer one.</summary>
+    public void PrefetchAhead(int[] docs, int i, int to)
+    {
+        if (i + (2 * Ahead) < to)
+        {
+            PrefetchOffset(docs[i + (2 * Ahead)]);
+        }
+
+        if (i + Ahead < to)
+        {
+            PrefetchBuckets(docs[i + Ahead]);
+        }
+    }
+
+    /// <summary>Counts the buckets of docs[from..to), every one of them a live document.</summary>
+    public void CountAll(Tally tally, int[] docs, int from, int to)
+    {
+        PrefetchFirst(docs, from, to);
+        for (var i = from; i < to; i++)
+        {
+            PrefetchAhead(docs, i, to);
+            CountInto(tally, docs[i]);
+        }
+    }
+
     /// <summary>Asks for the line that says where a document's buckets are: the first of two steps ahead of counting it.</summary>
-    public void PrefetchOffset(int rowid)
+    private void PrefetchOffset(int rowid)
     {
         if (Sse.IsSupported && (uint)rowid < (uint)_offsets.Length)
         {
@@ -116,7 +158,7 @@ internal sealed unsafe class FacetBuckets
     }
 
     /// <summary>Asks for every cache line of a document's buckets (a long report names dozens of values).</summary>
-    public void PrefetchBuckets(int rowid)
+    private void PrefetchBuckets(int rowid)
     {
         if (Sse.IsSupported && (uint)rowid + 1 < (uint)_offsets.Length)
         {

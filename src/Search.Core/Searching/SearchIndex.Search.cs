@@ -33,20 +33,27 @@ public sealed partial class SearchIndex
         var tally = request.CountFacets ? StartTally(halves ? count / 2 : count) : null;
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
-        if (matches is not null && tally is null && request.Sort == SearchSort.Relevance && _deletedRows == 0)
+        var unfiltered = hardFilters.Count == 0 && dimensionFilters.Count == 0;
+        if (matches is not null && request.Sort == SearchSort.Relevance && _deletedRows == 0 && (tally is null || (unfiltered && CountsBesideTheRanking)))
         {
-            // Nothing to count and every match is live: the filters, if any, are one bitset to test each match
-            // against; the total is the size of what passes, and the best hits come from its ranking, which a frequent
-            // term's cached set keeps once computed.
+            // Every match is live and the page is by relevance: the best hits come from the set's ranking, which a
+            // frequent term's cached set keeps once computed. Without counts the filters, if any, are one bitset to
+            // test each match against, and the total is the size of what passes. With counts and no filter, every
+            // match is counted and nothing else is asked of it (a pass would also offer each to a heap of hits).
             var bitsets = hardFilters.Concat(dimensionFilters.Select(f => f.Bits)).ToList();
             if (bitsets.Count > 0)
             {
                 matches = matches.Within(Bitsets.And(bitsets));
             }
 
+            if (tally is not null)
+            {
+                CountEvery(matches, tally, halves);
+            }
+
             var best = matches.Best(request.Offset + request.Limit);
             var ranked = best.Skip(request.Offset).Select(i => ((long)matches.Docs[i], (double)matches.Scores[i])).ToList();
-            return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal));
+            return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), Counted(tally, facetKey, request.FacetLimit));
         }
 
         var pass = new Pass(this, matches, hardFilters, dimensionFilters, filterRanges, request.Offset + request.Limit, request.Sort);
@@ -74,14 +81,42 @@ public sealed partial class SearchIndex
             (total, top) = pass.Run(0, count, tally);
         }
 
-        var facets = tally?.Results(request.FacetLimit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var facets = Counted(tally, facetKey, request.FacetLimit);
+        var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
+        return new SearchResults(total, hits, facets);
+    }
+
+    /// <summary>The counts a result shows, kept for the same request again when it has a key.</summary>
+    private Dictionary<string, IReadOnlyList<FacetCount>> Counted(FacetBuckets.Tally? tally, string? facetKey, int limit)
+    {
+        var facets = tally?.Results(limit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         if (facetKey is not null)
         {
             _facetCounts.Add(facetKey, facets);
         }
 
-        var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
-        return new SearchResults(total, hits, facets);
+        return facets;
+    }
+
+    /// <summary>
+    /// Counts the facets of every match and nothing else; a large set in two halves at once, each with its own counts,
+    /// merged.
+    /// </summary>
+    private void CountEvery(ScoredDocs matches, FacetBuckets.Tally tally, bool halves)
+    {
+        var buckets = Buckets;
+        if (!halves)
+        {
+            buckets.CountAll(tally, matches.Docs, 0, matches.Count);
+            return;
+        }
+
+        var half = matches.Count / 2;
+        var second = StartTally(matches.Count - half);
+        var lower = Task.Run(() => buckets.CountAll(tally, matches.Docs, 0, half));
+        buckets.CountAll(second, matches.Docs, half, matches.Count);
+        lower.GetAwaiter().GetResult();
+        tally.Merge(second);
     }
 
     private static bool PassesAll(List<ulong[]> filters, long rowid)
@@ -337,6 +372,12 @@ public sealed partial class SearchIndex
     /// </summary>
     internal double DenseCountingFrom { get; set; } = 1.0;
 
+    /// <summary>
+    /// Whether an unfiltered search by relevance counts its matches apart from ranking them (settable for tests, which
+    /// hold it against the pass that does both).
+    /// </summary>
+    internal bool CountsBesideTheRanking { get; set; } = true;
+
     /// <summary>The tally for a pass over <paramref name="matches"/> matches: dense when they hold enough entries.</summary>
     private FacetBuckets.Tally StartTally(int matches) => Buckets.StartTally(Buckets.ExpectedEntries(matches) >= DenseCountingFrom * Buckets.Count);
 
@@ -346,9 +387,6 @@ public sealed partial class SearchIndex
     /// </summary>
     private sealed class Pass(SearchIndex index, ScoredDocs? matches, List<ulong[]> hardFilters, List<DimensionFilter> dimensionFilters, (int Start, int End)[] filterRanges, int keep, SearchSort sort)
     {
-        // How many matches ahead the pass asks for buckets: 8 and 32 measured alike on a million documents.
-        private const int Ahead = 16;
-
         public (int Total, TopHits Top) Run(int from, int to, FacetBuckets.Tally? tally)
         {
             var top = new TopHits(keep, sort, index._published);
@@ -361,32 +399,14 @@ public sealed partial class SearchIndex
             var testLive = docs is null || index._deletedRows > 0;
             if (buckets is not null && docs is not null)
             {
-                // The first matches have no earlier ones to ask for them: asked for here, they arrive together.
-                for (var i = from; i < Math.Min(to, from + Ahead); i++)
-                {
-                    buckets.PrefetchBuckets(docs[i]);
-                }
-
-                for (var i = from + Ahead; i < Math.Min(to, from + (2 * Ahead)); i++)
-                {
-                    buckets.PrefetchOffset(docs[i]);
-                }
+                buckets.PrefetchFirst(docs, from, to);
             }
 
             for (var i = from; i < to; i++)
             {
                 if (buckets is not null && docs is not null)
                 {
-                    // Two steps ahead: where a later match's buckets are, then the buckets of a nearer one.
-                    if (i + (2 * Ahead) < to)
-                    {
-                        buckets.PrefetchOffset(docs[i + (2 * Ahead)]);
-                    }
-
-                    if (i + Ahead < to)
-                    {
-                        buckets.PrefetchBuckets(docs[i + Ahead]);
-                    }
+                    buckets.PrefetchAhead(docs, i, to);
                 }
 
                 var rowid = docs is null ? i : docs[i];

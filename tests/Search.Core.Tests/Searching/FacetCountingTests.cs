@@ -4,12 +4,14 @@ namespace Search.Core.Tests.Searching;
 
 /// <summary>
 /// Facets are counted in one of four ways: in one pass or in two halves at once (a large match set), each noting the
-/// buckets it touches or only incrementing and scanning the counts afterwards (dense). Every way must give what one
-/// noting pass gives: the same total, the same page in the same order (ties included), the same counts, with and
-/// without filters.
+/// buckets it touches or only incrementing and scanning the counts afterwards (dense). An unfiltered search by
+/// relevance counts its matches apart from ranking them; the reference pass here does both at once. Every way must
+/// give what one noting pass gives: the same total, the same page in the same order (ties included), the same counts,
+/// with and without filters.
 /// </summary>
 public class FacetCountingTests
 {
+    [TestCase(false, false, TestName = "Counting apart from the ranking gives the total, page and counts of one noting pass")]
     [TestCase(false, true, TestName = "One dense pass gives the total, page and counts of one noting pass")]
     [TestCase(true, false, TestName = "Two noting halves give the total, page and counts of one noting pass")]
     [TestCase(true, true, TestName = "Two dense halves give the total, page and counts of one noting pass")]
@@ -22,6 +24,8 @@ public class FacetCountingTests
         using var other = SearchIndex.Open(path);
         onePass.ParallelCountingFrom = int.MaxValue;
         onePass.DenseCountingFrom = double.PositiveInfinity;
+        onePass.CountsBesideTheRanking = false;
+        other.CountsBesideTheRanking = true;
         other.ParallelCountingFrom = inHalves ? 1 : int.MaxValue;
         other.DenseCountingFrom = dense ? 0 : double.PositiveInfinity;
         var compiler = new QueryCompiler(Analyzers.Settings.Analyzers.ForField, Analyzers.Settings.Analyzers.NormalizerForField, new IndexQueryExpansion(onePass, Analyzers.Settings.Extractor.Gazetteer));
