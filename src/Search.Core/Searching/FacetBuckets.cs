@@ -22,6 +22,8 @@ internal sealed unsafe class FacetBuckets
     private readonly int[]? _wide; // otherwise
     private readonly int[] _starts;
     private readonly int[] _viewOf;
+    private readonly int[] _keyRankOf; // by bucket: its key's place in the ordinal order of its view's keys
+    private readonly int[] _bucketAtKeyRank; // by a view's start plus a key rank: the bucket
     private readonly Dictionary<string, (int Start, int End)> _dimensions;
     private readonly SparePool<Scratch> _pool = new(2 * Environment.ProcessorCount);
     private readonly int* _offsetsAt;
@@ -33,6 +35,16 @@ internal sealed unsafe class FacetBuckets
         Views = views;
         _starts = starts;
         _viewOf = viewOf;
+        (_keyRankOf, _bucketAtKeyRank) = (new int[viewOf.Length], new int[viewOf.Length]);
+        for (var v = 0; v < views.Count; v++)
+        {
+            for (var b = 0; b < views[v].KeyRank.Length; b++)
+            {
+                _keyRankOf[starts[v] + b] = views[v].KeyRank[b];
+                _bucketAtKeyRank[starts[v] + views[v].KeyRank[b]] = starts[v] + b;
+            }
+        }
+
         _offsets = offsets;
         _narrow = narrow;
         _wide = wide;
@@ -243,15 +255,14 @@ internal sealed unsafe class FacetBuckets
     public Tally StartTally(bool dense) => new(this, _pool.Take() ?? new Scratch(_viewOf.Length), dense);
 
     /// <summary>
-    /// The arrays of one tally, pooled whole: a count per bucket, and the touched buckets twice (as touched, then in
-    /// view order). Fresh lists grew by doubling on every search (a rare word's few dozen documents touch about
-    /// a thousand buckets), which cost more than the counting itself.
+    /// The arrays of one tally, pooled whole: a count per bucket, and the touched buckets. Fresh lists grew by doubling
+    /// on every search (a rare word's few dozen documents touch about a thousand buckets), which cost more than the
+    /// counting itself.
     /// </summary>
     internal sealed class Scratch(int buckets)
     {
         public readonly int[] Counts = new int[buckets];
         public int[] Touched = new int[1024];
-        public int[] InViewOrder = new int[1024];
     }
 
     /// <summary>The counts of one search: the arrays come clean from the pool and go back clean.</summary>
@@ -278,14 +289,25 @@ internal sealed unsafe class FacetBuckets
                 return;
             }
 
+            // Every bucket is written to the touched list and the list grows only past a first touch: no branch
+            // on it, which a few dozen documents' buckets (mostly first touches, some not) would often mispredict.
+            if (scratch.Touched.Length - _touchedCount < documentBuckets.Length)
+            {
+                Array.Resize(ref scratch.Touched, Math.Max(scratch.Touched.Length * 2, _touchedCount + documentBuckets.Length));
+            }
+
+            ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
+            var n = _touchedCount;
             foreach (var entry in documentBuckets)
             {
                 var bucket = int.CreateTruncating(entry);
-                if (Unsafe.Add(ref first, bucket)++ == 0)
-                {
-                    Touch(bucket);
-                }
+                ref var count = ref Unsafe.Add(ref first, bucket);
+                Unsafe.Add(ref touched, n) = bucket;
+                n += count == 0 ? 1 : 0;
+                count++;
             }
+
+            _touchedCount = n;
         }
 
         /// <summary>Counts only the document's buckets in [start, end): the views of the one filter it fails.</summary>
@@ -315,7 +337,7 @@ internal sealed unsafe class FacetBuckets
 
         private ReadOnlySpan<int> Touched => scratch.Touched.AsSpan(0, _touchedCount);
 
-        /// <summary>Lists the touched buckets of a dense tally, so that reading and merging see one form.</summary>
+        /// <summary>Lists the touched buckets of a dense tally, so that a merge sees one form (Top reads a dense tally as it is).</summary>
         private void Settle()
         {
             if (!_dense)
@@ -389,44 +411,59 @@ internal sealed unsafe class FacetBuckets
         /// Per view, its <paramref name="limit"/> largest buckets with their counts, in the order of the result; the
         /// arrays go back to the pool, clean. The first n of them are the n largest, as the order is total.
         /// </summary>
+        /// <remarks>
+        /// Each bucket counted is offered once to its view's heap of the best, and its count cleared as it goes: a
+        /// dense tally's views are scanned range by range, eight counts at a time, and a noting tally's touched list is
+        /// read once (sorting the touched buckets by view first, then ranking each view's, read each of them three
+        /// times). A bucket is packed into one number that orders as the result must, count and then key order (its
+        /// key's rank, from a table by bucket); most buckets of a large match set hold one document and are turned
+        /// away by a single comparison with the weakest kept.
+        /// </remarks>
         public FacetTops Top(int limit)
         {
-            Settle();
             var views = buckets.Views.Count;
-
-            // The touched buckets in view order, by counting sort: a view's buckets are one range of the numbering.
-            Span<int> from = stackalloc int[views + 1];
-            foreach (var bucket in Touched)
-            {
-                from[buckets._viewOf[bucket] + 1]++;
-            }
-
+            var starts = buckets._starts;
+            Span<int> heapAt = stackalloc int[views + 1];
+            heapAt[0] = 0;
             for (var v = 0; v < views; v++)
             {
-                from[v + 1] += from[v];
+                heapAt[v + 1] = heapAt[v] + Math.Min(Math.Max(limit, 0), starts[v + 1] - starts[v]);
             }
 
-            if (scratch.InViewOrder.Length < _touchedCount)
+            var heaps = heapAt[views] <= 1024 ? stackalloc long[heapAt[views]] : new long[heapAt[views]];
+            Span<int> sizes = stackalloc int[views];
+            sizes.Clear();
+            if (_dense)
             {
-                scratch.InViewOrder = new int[scratch.Touched.Length];
+                for (var v = 0; v < views; v++)
+                {
+                    OfferRange(heaps[heapAt[v]..heapAt[v + 1]], ref sizes[v], starts[v], starts[v + 1]);
+                }
             }
-
-            Span<int> next = stackalloc int[views];
-            from[..views].CopyTo(next);
-            foreach (var bucket in Touched)
+            else
             {
-                scratch.InViewOrder[next[buckets._viewOf[bucket]]++] = bucket;
+                foreach (var bucket in Touched)
+                {
+                    var v = buckets._viewOf[bucket];
+                    Offer(heaps[heapAt[v]..heapAt[v + 1]], ref sizes[v], bucket);
+                    _counts[bucket] = 0;
+                }
             }
 
             var tops = new FacetTops(new int[views][], new int[views][]);
             for (var v = 0; v < views; v++)
             {
-                (tops.Buckets[v], tops.Counts[v]) = Best(scratch.InViewOrder.AsSpan(from[v], from[v + 1] - from[v]), limit, buckets._starts[v], buckets.Views[v]);
-            }
+                var heap = heaps.Slice(heapAt[v], sizes[v]);
+                heap.Sort();
+                var (best, counts) = (new int[heap.Length], new int[heap.Length]);
+                for (var i = 0; i < heap.Length; i++)
+                {
+                    var packed = heap[heap.Length - 1 - i];
+                    counts[i] = (int)(packed >> 32);
+                    best[i] = buckets._bucketAtKeyRank[starts[v] + (int.MaxValue - (int)(packed & 0xFFFFFFFF))];
+                }
 
-            foreach (var bucket in Touched)
-            {
-                _counts[bucket] = 0;
+                (tops.Buckets[v], tops.Counts[v]) = (best, counts);
             }
 
             _touchedCount = 0;
@@ -434,53 +471,75 @@ internal sealed unsafe class FacetBuckets
             return tops;
         }
 
-        /// <summary>
-        /// The best buckets of one view, and their counts: each bucket is packed into one number that orders as the
-        /// result must (count, then key order), and the best are kept in a small heap of those numbers; most buckets
-        /// of a large match set hold one document and are turned away by a single comparison with the weakest kept.
-        /// </summary>
-        private (int[] Buckets, int[] Counts) Best(ReadOnlySpan<int> touched, int limit, int start, FacetView view)
+        /// <summary>Offers every nonzero count of buckets [start, end) to the view's heap, and clears it.</summary>
+        private void OfferRange(Span<long> heap, ref int size, int start, int end)
         {
-            var keep = Math.Min(Math.Max(limit, 0), touched.Length);
-            if (keep == 0)
+            ref var first = ref MemoryMarshal.GetArrayDataReference(_counts);
+            var b = start;
+            if (Vector256.IsHardwareAccelerated)
             {
-                return ([], []);
-            }
-
-            Span<long> heap = keep <= 256 ? stackalloc long[keep] : new long[keep];
-            for (var i = 0; i < keep; i++)
-            {
-                heap[i] = Pack(touched[i]);
-            }
-
-            for (var i = (keep / 2) - 1; i >= 0; i--)
-            {
-                SiftDown(heap, i);
-            }
-
-            foreach (var bucket in touched[keep..])
-            {
-                var packed = Pack(bucket);
-                if (packed > heap[0])
+                for (; b + Vector256<int>.Count <= end; b += Vector256<int>.Count)
                 {
-                    heap[0] = packed;
-                    SiftDown(heap, 0);
+                    var zero = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)b), Vector256<int>.Zero);
+                    var bits = ~Vector256.ExtractMostSignificantBits(zero) & 0xFFu;
+                    if (bits == 0)
+                    {
+                        continue;
+                    }
+
+                    for (; bits != 0; bits &= bits - 1)
+                    {
+                        Offer(heap, ref size, b + BitOperations.TrailingZeroCount(bits));
+                    }
+
+                    Vector256<int>.Zero.StoreUnsafe(ref first, (nuint)b);
                 }
             }
 
-            heap.Sort();
-            var best = new int[keep];
-            var counts = new int[keep];
-            for (var i = 0; i < keep; i++)
+            for (; b < end; b++)
             {
-                var packed = heap[keep - 1 - i];
-                counts[i] = (int)(packed >> 32);
-                best[i] = start + view.BucketAtRank[int.MaxValue - (int)(packed & 0xFFFFFFFF)];
+                if (_counts[b] != 0)
+                {
+                    Offer(heap, ref size, b);
+                    _counts[b] = 0;
+                }
+            }
+        }
+
+        /// <summary>Offers one counted bucket to its view's heap of the best (smallest first), of at most heap.Length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Offer(Span<long> heap, ref int size, int bucket)
+        {
+            var packed = ((long)_counts[bucket] << 32) | (uint)(int.MaxValue - buckets._keyRankOf[bucket]);
+            if (size < heap.Length)
+            {
+                heap[size] = packed;
+                SiftUp(heap, size++);
+            }
+            else if (heap.Length > 0 && packed > heap[0])
+            {
+                heap[0] = packed;
+                SiftDown(heap, 0);
+            }
+        }
+
+        /// <summary>Moves the item at <paramref name="i"/> up to its place in the heap (smallest first).</summary>
+        private static void SiftUp(Span<long> heap, int i)
+        {
+            var item = heap[i];
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (heap[parent] <= item)
+                {
+                    break;
+                }
+
+                heap[i] = heap[parent];
+                i = parent;
             }
 
-            return (best, counts);
-
-            long Pack(int bucket) => ((long)_counts[bucket] << 32) | (uint)(int.MaxValue - view.KeyRank[bucket - start]);
+            heap[i] = item;
         }
 
         /// <summary>Restores the heap order (smallest first) below position <paramref name="i"/>.</summary>
