@@ -35,7 +35,7 @@ public class WriteEndpointTests
         return request;
     }
 
-    private async Task<SearchResponse> Search(string q) => (await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=" + Uri.EscapeDataString(q)))!;
+    private async Task<SearchResponse> Search(string q, string more = "") => (await _client.GetFromJsonAsync<SearchResponse>("/api/search?q=" + Uri.EscapeDataString(q) + more))!;
 
     [Test]
     public async Task A_put_document_is_searchable_at_once_and_stored_as_a_file()
@@ -80,6 +80,7 @@ public class WriteEndpointTests
         var response = await _client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await Search("Qezel")).Total, Is.Zero);
+        Assert.That((await Search("Qezel", "&facetSize=0")).Total, Is.Zero, "without facets too");
         Assert.That((await _client.GetAsync("/api/documents/to-delete")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(File.Exists(Path.Combine(_factory.DocumentsPath, "to-delete.json")), Is.False);
 

@@ -34,7 +34,7 @@ public sealed partial class SearchIndex
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
         var unfiltered = hardFilters.Count == 0 && dimensionFilters.Count == 0;
-        if (matches is not null && request.Sort == SearchSort.Relevance && _deletedRows == 0 && (tally is null || (unfiltered && CountsBesideTheRanking)))
+        if (matches is not null && request.Sort == SearchSort.Relevance && EveryMatchLive(matches) && (tally is null || (unfiltered && CountsBesideTheRanking)))
         {
             // Every match is live and the page is by relevance: the best hits come from the set's ranking, which a
             // frequent term's cached set keeps once computed. Without counts the filters, if any, are one bitset to
@@ -85,6 +85,13 @@ public sealed partial class SearchIndex
         var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
         return new SearchResults(total, hits, facets);
     }
+
+    /// <summary>
+    /// Whether every match is a live document: none is deleted below the highest live rowid, and none lies past it
+    /// (a deleted document that was the last one added keeps its postings, beyond the live rows).
+    /// </summary>
+    private bool EveryMatchLive(ScoredDocs matches) =>
+        _deletedRows == 0 && (matches.Count == 0 || matches.Docs[matches.Count - 1] < _live.Length);
 
     /// <summary>The counts a result shows, kept for the same request again when it has a key.</summary>
     private Dictionary<string, IReadOnlyList<FacetCount>> Counted(FacetBuckets.Tally? tally, string? facetKey, int limit)
