@@ -90,10 +90,13 @@ public sealed class IndexDirectory
         return deleted;
     }
 
-    /// <summary>Deletes one generation's files, unless it is the current one; false when it is, or cannot be deleted yet.</summary>
+    /// <summary>
+    /// Deletes one generation's files, unless it is the current one or a reader holds it (<see cref="GenerationHold"/>,
+    /// in any process); false when it is or does, or cannot be deleted yet.
+    /// </summary>
     public bool DeleteGeneration(string generation)
     {
-        if (generation == CurrentGeneration())
+        if (generation == CurrentGeneration() || GenerationHold.IsHeld(generation))
         {
             return false;
         }

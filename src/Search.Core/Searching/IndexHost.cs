@@ -5,7 +5,8 @@ namespace Search.Core.Searching;
 /// <summary>
 /// Serves the current generation of an index directory and moves readers to a new one when it is published.
 /// Each search holds a lease on the generation it started with; a retired generation is closed and its file deleted
-/// only when its last lease is returned, so no query ever sees a file vanish under it.
+/// only when its last lease is returned, so no query ever sees a file vanish under it. Every generation it has open it
+/// also holds for other processes (<see cref="GenerationHold"/>): their clean-ups leave it alone.
 /// </summary>
 public sealed class IndexHost : IDisposable
 {
@@ -87,16 +88,29 @@ public sealed class IndexHost : IDisposable
             }
         }
 
+        // Held before it is opened: a writer in another process that has moved CURRENT on may be deleting it.
+        var hold = GenerationHold.Take(path);
+        if (hold is null)
+        {
+            return false;
+        }
+
         Generation opened;
         try
         {
-            opened = new Generation(SearchIndex.Open(path));
+            opened = new Generation(SearchIndex.Open(path), hold);
         }
         catch (IndexFormatException e)
         {
             // An index of an older schema is not served; the owner rebuilds it (the service does so on start).
+            hold.Dispose();
             UnreadableGeneration = e.Message;
             return false;
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
         }
 
         Serve(opened);
@@ -122,7 +136,22 @@ public sealed class IndexHost : IDisposable
                 return;
             }
 
-            Serve(new Generation(SearchIndex.Open(path)));
+            Serve(Open(path));
+        }
+    }
+
+    /// <summary>Opens a generation that is being served already (a reload): its file is there, and held once more.</summary>
+    private static Generation Open(string path)
+    {
+        var hold = GenerationHold.Take(path) ?? throw new FileNotFoundException("The served generation's file is gone.", path);
+        try
+        {
+            return new Generation(SearchIndex.Open(path), hold);
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
         }
     }
 
@@ -168,7 +197,7 @@ public sealed class IndexHost : IDisposable
                 return;
             }
 
-            generation.Index.Dispose();
+            generation.Close();
             path = generation.Index.Path;
             // A reload retires an object, not a file: the served generation, or another holder of it, keeps it.
             if (path == _current?.Index.Path || _retired.Any(r => r.Index.Path == path))
@@ -184,10 +213,10 @@ public sealed class IndexHost : IDisposable
     {
         lock (_gate)
         {
-            _current?.Index.Dispose();
+            _current?.Close();
             foreach (var r in _retired)
             {
-                r.Index.Dispose();
+                r.Close();
             }
 
             _current = null;
@@ -195,9 +224,16 @@ public sealed class IndexHost : IDisposable
         }
     }
 
-    internal sealed class Generation(SearchIndex index)
+    internal sealed class Generation(SearchIndex index, GenerationHold hold)
     {
         public SearchIndex Index { get; } = index;
+
+        /// <summary>Closes the index, then lets other processes delete its file.</summary>
+        public void Close()
+        {
+            Index.Dispose();
+            hold.Dispose();
+        }
 
         // The host's own reference counts as one lease until the generation is retired.
         public int Leases { get; set; } = 1;

@@ -7,6 +7,42 @@ namespace Search.Core.Tests.Indexing;
 public class ZeroDowntimeTests
 {
     [Test]
+    public void A_rebuild_that_knows_nothing_of_a_serving_host_leaves_its_generation_until_the_host_lets_it_go()
+    {
+        // The command line's reindex beside a running service: a writer with no host, whose clean-up sees only the
+        // directory. The service's generation is held (a lock every process sees), so the clean-up leaves it, and
+        // the service deletes it itself once it has moved on and its last reader is done.
+        using var temp = new TempFolder();
+        var sources = temp.Combine("sources");
+        Directory.CreateDirectory(sources);
+        File.WriteAllText(Path.Combine(sources, "report.txt"), "A report about Evin prison.");
+        var directory = new IndexDirectory(temp.Combine("index"));
+        var runner = new ReindexRunner(Analyzers.Settings);
+        runner.Run(directory, [new FolderSource(sources)], ReindexMode.Full);
+        using var host = new IndexHost(directory);
+        var served = host.CurrentPath!;
+        var reading = host.Acquire()!;
+
+        File.WriteAllText(Path.Combine(sources, "letter.txt"), "A letter from Evin prison.");
+        runner.Run(directory, [new FolderSource(sources)], ReindexMode.Full);
+        runner.Run(directory, [new FolderSource(sources)], ReindexMode.Full);
+
+        Assert.That(directory.CurrentGeneration(), Is.Not.EqualTo(served));
+        Assert.That(File.Exists(served), Is.True, "the served generation outlives a clean-up that did not know of it");
+        Assert.That(directory.DeleteStale(new HashSet<string>()), Has.Count.EqualTo(1), "the generation between them, held by nobody, goes");
+        Assert.That(directory.Generations(), Is.EqualTo(new[] { served, directory.CurrentGeneration() }));
+        var engine = new SqliteSearchEngine(host, Analyzers.Settings);
+        Assert.That(engine.Search(new SearchQuery { Text = "evin" }).Total, Is.EqualTo(1), "the host still serves what it opened");
+
+        Assert.That(host.Refresh(), Is.True);
+        Assert.That(engine.Search(new SearchQuery { Text = "evin" }).Total, Is.EqualTo(2));
+        Assert.That(File.Exists(served), Is.True, "a reader of the old generation is not done");
+        reading.Dispose();
+        Assert.That(File.Exists(served), Is.False, "the host deletes it once drained");
+        Assert.That(directory.Generations(), Is.EqualTo(new[] { directory.CurrentGeneration() }));
+    }
+
+    [Test]
     public void Queries_during_reindexing_always_find_every_stable_document()
     {
         using var temp = new TempFolder();
