@@ -34,6 +34,7 @@ internal static class SearchEngineRegistration
             .Validate(o => string.IsNullOrWhiteSpace(o.Schedule) || IsCron(o.Schedule), "Reindex:Schedule is not a valid five-field cron expression.")
             .ValidateOnStart();
         services.AddHostedService<Jobs.ReindexScheduler>();
+        services.AddHostedService<PublishedGenerationWatch>();
         return services;
     }
 

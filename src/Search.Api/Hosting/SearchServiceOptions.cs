@@ -25,4 +25,11 @@ public sealed class SearchServiceOptions
 
     /// <summary>The index-config folder; found by walking up from the working directory when not set.</summary>
     public string? ConfigPath { get; set; }
+
+    /// <summary>
+    /// How often, in seconds, the service reads CURRENT for a generation that another process published (a reindex
+    /// from the command line), to serve it.
+    /// </summary>
+    [Range(0.05, 3600)]
+    public double WatchSeconds { get; set; } = 5;
 }
