@@ -88,29 +88,21 @@ public sealed class IndexHost : IDisposable
             }
         }
 
-        // Held before it is opened: a writer in another process that has moved CURRENT on may be deleting it.
-        var hold = GenerationHold.Take(path);
-        if (hold is null)
-        {
-            return false;
-        }
-
-        Generation opened;
+        Generation? opened;
         try
         {
-            opened = new Generation(SearchIndex.Open(path), hold);
+            opened = Open(path);
         }
         catch (IndexFormatException e)
         {
             // An index of an older schema is not served; the owner rebuilds it (the service does so on start).
-            hold.Dispose();
             UnreadableGeneration = e.Message;
             return false;
         }
-        catch
+
+        if (opened is null)
         {
-            hold.Dispose();
-            throw;
+            return false; // deleted since CURRENT named it: a writer in another process has moved CURRENT on
         }
 
         Serve(opened);
@@ -136,14 +128,22 @@ public sealed class IndexHost : IDisposable
                 return;
             }
 
-            Serve(Open(path));
+            Serve(Open(path) ?? throw new FileNotFoundException("The served generation's file is gone.", path));
         }
     }
 
-    /// <summary>Opens a generation that is being served already (a reload): its file is there, and held once more.</summary>
-    private static Generation Open(string path)
+    /// <summary>
+    /// Opens a generation, held for other processes before it is opened (a writer elsewhere that has moved CURRENT on
+    /// may be deleting it); null when its file is gone.
+    /// </summary>
+    private static Generation? Open(string path)
     {
-        var hold = GenerationHold.Take(path) ?? throw new FileNotFoundException("The served generation's file is gone.", path);
+        var hold = GenerationHold.Take(path);
+        if (hold is null)
+        {
+            return null;
+        }
+
         try
         {
             return new Generation(SearchIndex.Open(path), hold);
