@@ -92,7 +92,7 @@ for cls in ["rare", "common", "and", "or", "phrase", "prefix", "fuzzy"]:
 out.append("\n## Facet cost (ours: p99 with facets / p99 without)\n")
 out.append("Above and in the first ratio, every faceted query counts its facets (the Lucene harness counts every time). The service "
            "also counts the facets of each generation's frequent words ahead of time, in the background (every word of the title "
-           "and body columns in at least 50 documents), and a search for one such word without filters takes those counts: the "
+           "and body columns in at least 20 documents), and a search for one such word without filters takes those counts: the "
            "second ratio is of that case, the counts being made before the warm-up, and every other query still counting. It also "
            "keeps the counts of recent searches of a generation (the same query, filters and values per dimension give the "
            "same counts): paging, going back, or a query asked again reuse them. The third ratio is of that case: each timed "

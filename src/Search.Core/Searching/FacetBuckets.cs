@@ -229,16 +229,19 @@ internal sealed unsafe class FacetBuckets
     public Dictionary<string, IReadOnlyList<FacetCount>> Show(FacetTops tops, int limit)
     {
         var results = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var reader = tops.Read();
         for (var v = 0; v < Views.Count; v++)
         {
             var view = Views[v];
-            var start = _starts[v];
-            var shown = Math.Min(Math.Max(limit, 0), tops.Buckets[v].Length);
-            var list = new FacetCount[shown];
-            for (var i = 0; i < shown; i++)
+            var values = reader.NextView();
+            var list = new FacetCount[Math.Min(Math.Max(limit, 0), values)];
+            for (var i = 0; i < values; i++)
             {
-                var b = tops.Buckets[v][i] - start;
-                list[i] = new FacetCount(view.Keys[b], view.Labels[b], tops.Counts[v][i], view.LabelsFa[b]);
+                var (b, count) = reader.NextValue();
+                if (i < list.Length)
+                {
+                    list[i] = new FacetCount(view.Keys[b], view.Labels[b], count, view.LabelsFa[b]);
+                }
             }
 
             results[view.Name] = list;
@@ -450,22 +453,21 @@ internal sealed unsafe class FacetBuckets
                 }
             }
 
-            var tops = new FacetTops(new int[views][], new int[views][]);
+            var room = FacetTops.MaxBytes(views, heapAt[views]);
+            var writer = new FacetTops.Writer(room <= 8192 ? stackalloc byte[room] : new byte[room]);
             for (var v = 0; v < views; v++)
             {
                 var heap = heaps.Slice(heapAt[v], sizes[v]);
                 heap.Sort();
-                var (best, counts) = (new int[heap.Length], new int[heap.Length]);
-                for (var i = 0; i < heap.Length; i++)
+                writer.StartView(heap.Length);
+                for (var i = heap.Length - 1; i >= 0; i--)
                 {
-                    var packed = heap[heap.Length - 1 - i];
-                    counts[i] = (int)(packed >> 32);
-                    best[i] = buckets._bucketAtKeyRank[starts[v] + (int.MaxValue - (int)(packed & 0xFFFFFFFF))];
+                    var rank = int.MaxValue - (int)(heap[i] & 0xFFFFFFFF);
+                    writer.Value(buckets._bucketAtKeyRank[starts[v] + rank] - starts[v], (int)(heap[i] >> 32));
                 }
-
-                (tops.Buckets[v], tops.Counts[v]) = (best, counts);
             }
 
+            var tops = writer.ToTops();
             _touchedCount = 0;
             buckets._pool.Return(scratch);
             return tops;
@@ -571,14 +573,4 @@ internal sealed unsafe class FacetBuckets
             heap[i] = item;
         }
     }
-}
-
-/// <summary>
-/// The best buckets of every view of one count and their counts, per view most documents first: what a result shows,
-/// as two integers a value (how the facet counts of a generation's frequent words are kept).
-/// </summary>
-internal sealed record FacetTops(int[][] Buckets, int[][] Counts)
-{
-    /// <summary>Roughly what it holds in memory.</summary>
-    public long Bytes => 64 + Buckets.Sum(b => 48 + (b.Length * 8L));
 }

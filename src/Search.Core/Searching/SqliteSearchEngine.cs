@@ -41,13 +41,14 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
     }
 
     /// <summary>
-    /// The documents a text term must be in for its facets to be counted ahead of time (settable for tests): below
-    /// that, counting costs less than the page: the rare class's facets added 7-20 µs at p50 to pages of 45-49 µs
-    /// without snippets at a million documents here (paired runs); a common word's counting cost 150 times its page. At a million
-    /// documents, 50 keeps 61,475 words in 97 MB (100 kept 43,945 in 70 MB), and a rare word's faceted p99 went from
-    /// 1.24-1.67 times its p99 without facets to 1.31-1.36 (three runs of the facet-cost benchmark each).
+    /// The documents a text term must be in for its facets to be counted ahead of time (settable for tests). A common
+    /// word's counting cost 150 times its page; a rare word's adds about a quarter of a microsecond a match to a page of
+    /// 20-30 µs (a million documents here, without snippets), so below 20 documents counting adds under a fifth of the
+    /// page, and above it the kept counts are cheaper. At a million documents, with the counts packed (<see cref="FacetTops"/>),
+    /// 20 keeps 98,091 words in 43 MB and counts them in 18 s; 10 kept 149,544 in 63 MB (20 s), and 50 kept 61,475 in 27 MB
+    /// (97 MB as two integer arrays a view, before they were packed).
     /// </summary>
-    internal long FrequentWordDocuments { get; set; } = 50;
+    internal long FrequentWordDocuments { get; set; } = 20;
 
     /// <summary>
     /// How long the first faceted search of a generation waits before its frequent words are counted (settable for
