@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Search.Api.Contracts;
+using Search.Tests.Shared;
 
 namespace Search.Api.Tests;
 
@@ -126,5 +127,30 @@ public class WriteEndpointTests
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/documents/x") { Content = new StringContent("{\"body\": ", System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", Key);
         Assert.That((await _client.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task A_write_while_another_process_writes_the_index_is_a_503_that_changes_nothing()
+    {
+        // A rebuild from the command line holds the directory; the service's writes wait a little, then say so.
+        await _client.SendAsync(Put("kept", new { body = "a document about Dizelabad prison" }));
+        using (OtherWriterProcess.Hold(_factory.IndexPath))
+        {
+            var put = await _client.SendAsync(Put("refused", new { body = "a document about Vakilabad" }));
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(put.Headers.RetryAfter, Is.Not.Null);
+            Assert.That(await put.Content.ReadAsStringAsync(), Does.Contain("Another process is writing"));
+            var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/documents/kept");
+            delete.Headers.Add("X-Api-Key", Key);
+            Assert.That((await _client.SendAsync(delete)).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+
+            Assert.That(File.Exists(Path.Combine(_factory.DocumentsPath, "refused.json")), Is.False, "the file is not written either");
+            Assert.That(File.Exists(Path.Combine(_factory.DocumentsPath, "kept.json")), Is.True, "nor deleted");
+            Assert.That((await Search("Vakilabad")).Total, Is.Zero);
+            Assert.That((await Search("Dizelabad")).Total, Is.EqualTo(1));
+        }
+
+        Assert.That((await _client.SendAsync(Put("refused", new { body = "a document about Vakilabad" }))).StatusCode, Is.EqualTo(HttpStatusCode.Created), "sent again, it goes through");
+        Assert.That((await Search("Vakilabad")).Total, Is.EqualTo(1));
     }
 }

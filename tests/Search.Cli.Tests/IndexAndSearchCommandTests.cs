@@ -1,3 +1,5 @@
+using Search.Tests.Shared;
+
 namespace Search.Cli.Tests;
 
 public class IndexAndSearchCommandTests
@@ -56,5 +58,24 @@ public class IndexAndSearchCommandTests
         var (exit, _, error) = CliProcess.Run($"search --index \"{Path.Combine(_folder, "none")}\" --query x");
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain("no index"));
+    }
+
+    [Test]
+    public void Indexing_while_another_process_writes_the_index_fails_with_the_reason_and_serves_what_was_there()
+    {
+        var index = Path.Combine(_folder, "index");
+        CliProcess.Run($"index --source seeds --index \"{index}\"");
+        var served = File.ReadAllText(Path.Combine(index, "CURRENT"));
+
+        using (OtherWriterProcess.Hold(index))
+        {
+            var (exit, _, error) = CliProcess.Run($"index --source seeds --index \"{index}\" --mode full");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("Another process is writing to the index"));
+        }
+
+        Assert.That(File.ReadAllText(Path.Combine(index, "CURRENT")), Is.EqualTo(served));
+        Assert.That(Directory.GetFiles(index, "index-*.db").Select(Path.GetFileName), Is.EqualTo(new[] { served }));
+        Assert.That(CliProcess.Run($"search --index \"{index}\" --query Oslo").Output, Does.StartWith("1 hits"));
     }
 }

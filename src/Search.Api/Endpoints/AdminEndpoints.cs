@@ -17,7 +17,7 @@ internal static class AdminEndpoints
         group.MapPost("/reindex", StartReindex)
             .WithName("StartReindex")
             .WithSummary("Start a reindex (API key)")
-            .WithDescription("mode=incremental (default: only what changed) or full (a new generation, switched in when complete). Returns 202 with the job; while a reindex runs, asking again returns the running job. Queries are answered throughout.");
+            .WithDescription("mode=incremental (default: only what changed) or full (a new generation, switched in when complete). Returns 202 with the job; while a reindex runs, asking again returns the running job. Queries are answered throughout. While another process (a reindex from the command line) writes the index, the job fails and says so.");
         group.MapGet("/jobs/{id}", GetJob)
             .WithName("GetJob")
             .WithSummary("The state of a reindex job (API key)")

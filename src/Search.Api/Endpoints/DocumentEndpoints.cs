@@ -29,13 +29,15 @@ internal static class DocumentEndpoints
         writes.MapPut("/{id}", PutDocument)
             .WithName("PutDocument")
             .WithSummary("Add or replace a document (API key)")
-            .WithDescription("Stores the document, indexes it and returns when both are durable; the next search sees it. 201 when new, 200 when it replaced one.")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithDescription("Stores the document, indexes it and returns when both are durable; the next search sees it. 201 when new, 200 when it replaced one; 503 with Retry-After, having changed nothing, while another process (a reindex from the command line) writes the index.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         writes.MapDelete("/{id}", DeleteDocument)
             .WithName("DeleteDocument")
             .WithSummary("Delete a document (API key)")
-            .WithDescription("Removes the document from the index, and its file when it was added through the API. A document that came from a source folder returns at the next reindex unless its file is removed there too.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Removes the document from the index, and its file when it was added through the API. A document that came from a source folder returns at the next reindex unless its file is removed there too. 503 with Retry-After, having changed nothing, while another process writes the index.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -55,8 +57,8 @@ internal static class DocumentEndpoints
                 e.Number, e.Upper, e.Qualifier, e.Unit))]));
     }
 
-    internal static Results<Created<DocumentWritten>, Ok<DocumentWritten>, ValidationProblem> PutDocument(
-        string id, DocumentInput input, DocumentFolder folder, LiveIndex index)
+    internal static Results<Created<DocumentWritten>, Ok<DocumentWritten>, ValidationProblem, ProblemHttpResult> PutDocument(
+        string id, DocumentInput input, DocumentFolder folder, LiveIndex index, HttpResponse response)
     {
         var errors = Validate(id, input);
         if (errors.Count > 0)
@@ -64,17 +66,34 @@ internal static class DocumentEndpoints
             return TypedResults.ValidationProblem(errors, title: "The document is not valid");
         }
 
-        var document = folder.Write(id, input.Title, input.Body!, input.Byline, input.Published, input.Lang);
-        var replaced = index.Upsert(document);
-        var written = new DocumentWritten(document.Id, document.Title, document.Language, document.Published, replaced, 0);
-        return replaced ? TypedResults.Ok(written) : TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}", written);
+        try
+        {
+            // The claim comes before the file: a write refused while another process writes the index changes neither.
+            using var claim = index.Claim();
+            var document = folder.Write(id, input.Title, input.Body!, input.Byline, input.Published, input.Lang);
+            var replaced = index.Upsert(document);
+            var written = new DocumentWritten(document.Id, document.Title, document.Language, document.Published, replaced, 0);
+            return replaced ? TypedResults.Ok(written) : TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}", written);
+        }
+        catch (IndexBusyException e)
+        {
+            return Problems.Busy(e, response);
+        }
     }
 
-    internal static Results<NoContent, ProblemHttpResult> DeleteDocument(string id, DocumentFolder folder, LiveIndex index)
+    internal static Results<NoContent, ProblemHttpResult> DeleteDocument(string id, DocumentFolder folder, LiveIndex index, HttpResponse response)
     {
-        var fromFolder = DocumentFolder.IsValidId(id) && folder.Delete(id);
-        var fromIndex = index.Delete(id);
-        return fromFolder || fromIndex ? TypedResults.NoContent() : NotFound(id);
+        try
+        {
+            using var claim = index.Claim();
+            var fromFolder = DocumentFolder.IsValidId(id) && folder.Delete(id);
+            var fromIndex = index.Delete(id);
+            return fromFolder || fromIndex ? TypedResults.NoContent() : NotFound(id);
+        }
+        catch (IndexBusyException e)
+        {
+            return Problems.Busy(e, response);
+        }
     }
 
     private static Dictionary<string, string[]> Validate(string id, DocumentInput input)

@@ -63,7 +63,18 @@ internal static class SearchEngineRegistration
 
         var paths = app.Services.GetRequiredService<SearchPaths>();
         var runner = new ReindexRunner(settings, app.Services.GetRequiredService<WriterGate>());
-        var report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))], host);
+        ReindexReport report;
+        try
+        {
+            report = runner.RunFull(host.Directory, [.. paths.Sources.Select(s => new FolderSource(s))], host);
+        }
+        catch (IndexBusyException e)
+        {
+            // Another process is building or writing it: what it publishes is served when it does (the watch).
+            app.Logger.LogWarning("{Reason}, and it was not built here: {Busy}", reason, e.Message);
+            return;
+        }
+
         app.Logger.LogInformation(
             "{Reason}; built {Generation} from {Sources}: {Added} documents, {Skipped} skipped.",
             reason, report.Generation, string.Join(", ", paths.Sources), report.Added, report.Skipped.Count);

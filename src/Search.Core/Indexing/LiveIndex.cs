@@ -7,11 +7,23 @@ namespace Search.Core.Indexing;
 /// <summary>
 /// Single-document writes to the served generation: add or replace, and delete. There is one writer at a time
 /// (<see cref="WriterGate"/>, shared with reindexing); each write is committed with synchronous=FULL before it returns,
-/// so an acknowledged write survives a crash, and the served state is reloaded so the next query sees it.
+/// so an acknowledged write survives a crash, and the served state is reloaded so the next query sees it. While
+/// another process writes the directory (a reindex from the command line), a write waits a little for it and then
+/// fails with <see cref="IndexBusyException"/>, having written nothing.
 /// </summary>
 public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate gate)
 {
     private readonly DocumentAnalysis _analysis = new(settings);
+
+    /// <summary>How long a write waits for another process's claim on the directory (settable for tests).</summary>
+    internal TimeSpan ClaimWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Claims the directory for a write and what goes with it (the document's file), before either is made: a write
+    /// refused while another process writes then leaves the file as it was too.
+    /// </summary>
+    /// <exception cref="IndexBusyException">Another process still writes to the directory.</exception>
+    public IDisposable Claim() => WriterClaim.Take(host.Directory, ClaimWait);
 
     /// <summary>Adds or replaces a document; true when it replaced one.</summary>
     public bool Upsert(SourceDocument document)
@@ -30,6 +42,7 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
 
     private bool Write(string id, SourceDocument? document, Func<IndexWriter, bool> change)
     {
+        using var claim = Claim();
         using var held = gate.Enter();
         gate.Record(id, document);
         var path = host.CurrentPath ?? throw new InvalidOperationException("There is no index to write to yet.");

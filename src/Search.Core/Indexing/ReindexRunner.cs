@@ -19,6 +19,13 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
     /// <summary>False to index text and metadata only: for measuring what extraction costs, never for serving.</summary>
     public bool ExtractEntities { get; init; } = true;
 
+    /// <summary>
+    /// How long a run waits for another process to give up the directory's <see cref="WriterClaim"/> before it fails:
+    /// long enough for a live write of the service, short enough that a scheduled run beside a long rebuild fails
+    /// at once, with the reason.
+    /// </summary>
+    public TimeSpan ClaimWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The metadata key under which an index records the <see cref="IndexSettings.Fingerprint"/> it was built with.</summary>
     public const string SettingsKey = "settings_fingerprint";
 
@@ -69,6 +76,9 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         IProgress<ReindexProgress>? progress = null,
         CancellationToken cancellation = default)
     {
+        // One process writes a directory at a time, for the whole run: what the run deletes as left over and what
+        // it publishes assume that no other process builds or writes beside it.
+        using var claim = WriterClaim.Take(directory, ClaimWait);
         var clock = Stopwatch.StartNew();
         // Leftovers of killed runs go; generations that readers still hold stay (their files must not vanish under them).
         directory.DeleteStale(host?.InUse ?? new HashSet<string>());
@@ -139,6 +149,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         IProgress<ReindexProgress>? progress,
         CancellationToken cancellation)
     {
+        using var claim = WriterClaim.Take(directory, ClaimWait);
         var clock = Stopwatch.StartNew();
         directory.DeleteStale(host?.InUse ?? new HashSet<string>());
         var path = directory.CurrentGeneration()!;
