@@ -171,6 +171,43 @@ public sealed class IndexHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until no query or background count still reads a generation this host has moved on from, at most
+    /// <paramref name="timeout"/>; true when none does. Queries take milliseconds, and a count ahead of time stops as
+    /// soon as its generation is retired.
+    /// </summary>
+    internal bool WaitUntilDrained(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_retired.Count == 0)
+                {
+                    return true;
+                }
+            }
+
+            if (Environment.TickCount64 >= deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>
+    /// Begins the served generation's snapshot again at its file's present state: for the writer, after a checkpoint
+    /// that moved pages and changed nothing, so that the WAL can start over (see <see cref="Snapshot.Renew"/>).
+    /// </summary>
+    internal void RenewSnapshot()
+    {
+        using var lease = Acquire();
+        lease?.Index.RenewSnapshot();
+    }
+
     /// <summary>A lease on the current generation; dispose it when the query is done. Null when there is no index.</summary>
     public Lease? Acquire()
     {

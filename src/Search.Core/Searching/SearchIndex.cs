@@ -244,6 +244,9 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Lower-case, Persian letters and digits normalized, no joiners: how prefixes and labels are compared.</summary>
     internal static string Fold(string text) => Languages.Persian.PersianLetters.Fold(text.Trim()).ToLowerInvariant();
 
+    /// <summary>Begins the snapshot again at the file's present state, whose content must be unchanged (see <see cref="Snapshot.Renew"/>).</summary>
+    internal void RenewSnapshot() => _snapshot.Renew();
+
     public void Dispose()
     {
         _retired.Cancel();

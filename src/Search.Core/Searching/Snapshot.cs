@@ -6,13 +6,14 @@ namespace Search.Core.Searching;
 /// One read transaction on a generation's file, open for as long as the generation is served: every read a query
 /// makes (postings, phrases, hits, documents) sees the state the generation was opened at, even while an incremental
 /// run commits into the same file. Queries take turns on the connection; they hold it only while SQLite reads, not
-/// while they rank or count. In WAL mode the open transaction costs writers nothing; the WAL cannot be reset past it
-/// until the host moves to a newer state, which it does after every write.
+/// while they rank or count. In WAL mode the open transaction costs writers nothing, but the WAL cannot start over
+/// while it is open: after a live write, <see cref="Renew"/> begins it again on the checkpointed file. The transaction
+/// is begun and ended in SQL, not as a <see cref="SqliteTransaction"/>: commands made under one keep it, and the kept
+/// commands outlive a renewal.
 /// </summary>
 internal sealed class Snapshot : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
     private readonly Lock _lock = new();
     private readonly KeptCommands _kept = new();
 
@@ -20,7 +21,7 @@ internal sealed class Snapshot : IDisposable
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         _connection.Open();
-        _transaction = _connection.BeginTransaction(deferred: true);
+        Execute("BEGIN DEFERRED;");
     }
 
     public T Read<T>(Func<SqliteConnection, T> read)
@@ -40,13 +41,34 @@ internal sealed class Snapshot : IDisposable
     /// </summary>
     public SqliteCommand Kept(string sql) => _kept.For(_connection, sql);
 
+    /// <summary>
+    /// Ends the read transaction and begins another at the file's present state, reading it at once. Only for a file
+    /// whose content has not changed since the transaction began (a checkpoint moves pages, not content): what the
+    /// generation holds in memory was read in the old one. Begun on a WAL that is checkpointed whole, the new one reads
+    /// the database file alone, and the WAL can then be truncated; kept open since the generation was opened, the
+    /// old one kept every live write's pages in the WAL (54 MB after 400 writes to an index of 1 MB).
+    /// </summary>
+    public void Renew()
+    {
+        lock (_lock)
+        {
+            Execute("ROLLBACK; BEGIN DEFERRED; SELECT count(*) FROM meta;");
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         lock (_lock)
         {
             _kept.Dispose();
-            _transaction.Dispose();
-            _connection.Dispose();
+            _connection.Dispose(); // which ends the transaction
         }
     }
 }
