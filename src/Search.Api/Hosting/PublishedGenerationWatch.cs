@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Options;
 using Search.Core.Configuration;
+using Search.Core.Indexing;
 using Search.Core.Searching;
 
 namespace Search.Api.Hosting;
 
 /// <summary>
-/// Serves a generation that another process published (a reindex from the command line beside the service): CURRENT
-/// is read every few seconds (Search:WatchSeconds), and the host moves to what it names as it does after a run of its
-/// own; readers of the old generation finish, and the service deletes it once they have. The service's own runs
-/// refresh the host themselves.
+/// Serves what another process wrote (a reindex from the command line beside the service), looked for every few
+/// seconds (Search:WatchSeconds): a generation it published, which CURRENT names, and the host moves to as it does
+/// after a run of its own (readers of the old generation finish, and the service deletes it once they have); or
+/// changes it committed into the served generation in place, loaded once it is done writing. The service's own runs
+/// and writes refresh the host themselves.
 /// </summary>
-internal sealed class PublishedGenerationWatch(IndexHost host, IndexSettings settings, IOptions<SearchServiceOptions> options, ILogger<PublishedGenerationWatch> logger) : BackgroundService
+internal sealed class PublishedGenerationWatch(IndexHost host, LiveIndex live, IndexSettings settings, IOptions<SearchServiceOptions> options, ILogger<PublishedGenerationWatch> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +36,11 @@ internal sealed class PublishedGenerationWatch(IndexHost host, IndexSettings set
         {
             if (!host.Refresh())
             {
+                if (live.CatchUp())
+                {
+                    logger.LogInformation("Serving {Generation} as another process changed it.", host.CurrentPath);
+                }
+
                 return;
             }
 

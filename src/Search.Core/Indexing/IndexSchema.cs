@@ -31,6 +31,12 @@ public static class IndexSchema
     /// <summary>Metadata key: the sequence number of the last postings flush.</summary>
     public const string PostingsSequenceKey = "postings_seq";
 
+    /// <summary>
+    /// Metadata key: a mark every commit of a change replaces, so that a process serving the file can tell that
+    /// another process changed it in place (an incremental run from the command line).
+    /// </summary>
+    public const string ChangeKey = "change";
+
     private const string CreateSql = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE docs(

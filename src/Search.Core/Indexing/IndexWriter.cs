@@ -179,6 +179,14 @@ public sealed class IndexWriter : IDisposable
 
     private void CommitTransaction()
     {
+        if (_transaction is not null)
+        {
+            var mark = Prepared("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            Set(mark, "$k", IndexSchema.ChangeKey);
+            Set(mark, "$v", Guid.NewGuid().ToString("N"));
+            mark.ExecuteNonQuery();
+        }
+
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;

@@ -25,6 +25,44 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
     /// <exception cref="IndexBusyException">Another process still writes to the directory.</exception>
     public IDisposable Claim() => WriterClaim.Take(host.Directory, ClaimWait);
 
+    /// <summary>
+    /// Serves what another process committed into the served generation in place (an incremental run from the command
+    /// line): when the file's change mark is not the one served and no other process still writes it, the host loads
+    /// it again. True when it did; false while the other process still writes, to be asked again later.
+    /// </summary>
+    public bool CatchUp()
+    {
+        if (!host.ChangedInPlace())
+        {
+            return false;
+        }
+
+        IDisposable claim;
+        try
+        {
+            claim = WriterClaim.Take(host.Directory, TimeSpan.Zero);
+        }
+        catch (IndexBusyException)
+        {
+            return false;
+        }
+
+        using (claim)
+        using (gate.Enter())
+        {
+            // A write of this process may have loaded it meanwhile.
+            if (!host.ChangedInPlace() || host.CurrentPath is not { } path)
+            {
+                return false;
+            }
+
+            SqliteConnection.ClearAllPools();
+            host.Reload();
+            ServedLog.StartOver(host, path);
+            return true;
+        }
+    }
+
     /// <summary>Adds or replaces a document; true when it replaced one.</summary>
     public bool Upsert(SourceDocument document)
     {
@@ -56,50 +94,7 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
 
         SqliteConnection.ClearAllPools();
         host.Reload();
-        StartLogOver(path);
+        ServedLog.StartOver(host, path);
         return result;
-    }
-
-    /// <summary>
-    /// Lets the WAL start over once a write is served. The served snapshot would otherwise hold it from growing back
-    /// to nothing: every write's pages stayed in it, 140 KB a write to an index of 1 MB. Once the readers of the state
-    /// before the write are done (a query still at work after a short wait: the next write tries again), the WAL is
-    /// checkpointed whole, the served snapshot begins again on the database file alone (nothing was written since the
-    /// host loaded it: this write holds the gate and the directory's claim), and the WAL is truncated. Readers in
-    /// other processes make a step give up at once rather than wait.
-    /// </summary>
-    private void StartLogOver(string path)
-    {
-        if (!host.WaitUntilDrained(TimeSpan.FromMilliseconds(250)))
-        {
-            return;
-        }
-
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(IndexSchema.ConnectionString(path, readOnly: false)) { Pooling = false }.ToString());
-        connection.Open();
-        IndexSchema.Execute(connection, "PRAGMA busy_timeout=0;");
-        if (!Checkpoint(connection, "PASSIVE"))
-        {
-            return;
-        }
-
-        host.RenewSnapshot();
-        Checkpoint(connection, "TRUNCATE");
-    }
-
-    /// <summary>Runs a checkpoint; true when it copied the whole WAL into the database file.</summary>
-    private static bool Checkpoint(SqliteConnection connection, string mode)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
-        try
-        {
-            using var reader = command.ExecuteReader();
-            return reader.Read() && reader.GetInt64(0) == 0 && reader.GetInt64(1) == reader.GetInt64(2);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
-        {
-            return false; // SQLITE_BUSY or SQLITE_LOCKED: a reader elsewhere; the next write tries again
-        }
     }
 }

@@ -217,7 +217,11 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             }
 
             SqliteConnection.ClearAllPools();
-            host?.Reload();
+            if (host is not null)
+            {
+                host.Reload();
+                ServedLog.StartOver(host, path);
+            }
         }
 
         return new ReindexReport("incremental", added, updated, deleted, unchanged, skipped, Path.GetFileName(path), clock.Elapsed);

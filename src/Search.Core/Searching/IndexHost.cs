@@ -172,6 +172,28 @@ public sealed class IndexHost : IDisposable
     }
 
     /// <summary>
+    /// Whether the served generation's file was changed in place since it was loaded, by a commit this host did not
+    /// load (an incremental run or a live write of another process): the file's change mark is not the one served.
+    /// </summary>
+    public bool ChangedInPlace()
+    {
+        using var lease = Acquire();
+        if (lease is null)
+        {
+            return false;
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(IndexSchema.ConnectionString(lease.Index.Path, readOnly: true)) { Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $k";
+        command.Parameters.AddWithValue("$k", IndexSchema.ChangeKey);
+        var mark = command.ExecuteScalar() as string;
+        return mark != lease.Index.Metadata.GetValueOrDefault(IndexSchema.ChangeKey);
+    }
+
+    /// <summary>
     /// Waits until no query or background count still reads a generation this host has moved on from, at most
     /// <paramref name="timeout"/>; true when none does. Queries take milliseconds, and a count ahead of time stops as
     /// soon as its generation is retired.
