@@ -17,9 +17,9 @@ internal sealed class FacetCountCache(long budgetBytes)
 
     public bool TryGet(string key, out IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets) => _entries.TryGet(key, out facets);
 
-    // The values' strings belong to the generation's views; an entry holds the lists and their records.
+    // The values' strings belong to the generation's views; an entry holds the lists, each value 32 bytes inline.
     public void Add(string key, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> facets) =>
-        _entries.Add(key, facets, (key.Length * 2) + 64 + facets.Sum(f => 64 + (f.Value.Count * 48L)));
+        _entries.Add(key, facets, (key.Length * 2) + 64 + facets.Sum(f => 64 + (f.Value.Count * 32L)));
 
     /// <summary>
     /// What decides a search's facet counts, as one string: the expressions as rendered (terms quoted, so no two
