@@ -15,8 +15,9 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
 {
     private readonly DocumentAnalysis _analysis = new(settings);
 
-    /// <summary>How long a write waits for another process's claim on the directory (settable for tests).</summary>
-    internal TimeSpan ClaimWait { get; set; } = TimeSpan.FromSeconds(2);
+    // How long a write waits for another process's claim on the directory: a live write of another service is over
+    // in that time, a rebuild is not.
+    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Claims the directory for a write and what goes with it (the document's file), before either is made: a write

@@ -6,8 +6,8 @@ namespace Search.Core.Searching;
 /// documents). They are packed in one array of bytes, as varints (seven bits a byte, low bits first): per view the
 /// number of its values, then per value its bucket's number within the view and how many fewer documents it has than
 /// the value before it (the first, its count). A word's values are mostly small numbers within their views and runs
-/// of equal counts, about three bytes a value: two integer arrays a view took eight bytes a value and two objects a
-/// view, 1.6 KB a frequent word where this takes about half a kilobyte.
+/// of equal counts: the 61,475 words in at least 50 documents at a million documents took 96.6 MB as two integer
+/// arrays a view (eight bytes a value, two objects a view) and take 27.1 MB packed.
 /// </summary>
 internal sealed class FacetTops(byte[] packed)
 {

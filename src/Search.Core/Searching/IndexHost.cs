@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Search.Core.Indexing;
 
 namespace Search.Core.Searching;
@@ -183,8 +184,8 @@ public sealed class IndexHost : IDisposable
             return false;
         }
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
-            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(IndexSchema.ConnectionString(lease.Index.Path, readOnly: true)) { Pooling = false }.ToString());
+        using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder(IndexSchema.ConnectionString(lease.Index.Path, readOnly: true)) { Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM meta WHERE key = $k";

@@ -45,7 +45,7 @@ public sealed class SqliteSearchEngine(IndexHost host, IndexSettings settings) :
     /// word's counting cost 150 times its page; a rare word's adds about a quarter of a microsecond a match to a page of
     /// 20-30 µs (a million documents here, without snippets), so below 20 documents counting adds under a fifth of the
     /// page, and above it the kept counts are cheaper. At a million documents, with the counts packed (<see cref="FacetTops"/>),
-    /// 20 keeps 98,091 words in 43 MB and counts them in 18 s; 10 kept 149,544 in 63 MB (20 s), and 50 kept 61,475 in 27 MB
+    /// 20 keeps 98,091 words in 43 MB and counts them in 18-22 s; 10 kept 149,544 in 63 MB (20-23 s), and 50 kept 61,475 in 27 MB
     /// (97 MB as two integer arrays a view, before they were packed).
     /// </summary>
     internal long FrequentWordDocuments { get; set; } = 20;
