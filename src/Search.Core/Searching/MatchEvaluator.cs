@@ -7,8 +7,12 @@ namespace Search.Core.Searching;
 /// Evaluates a <see cref="MatchExpression"/> to scored documents. Single terms and prefixes are read from our
 /// postings and scored with BM25 in memory; phrases are matched on the positions in the postings
 /// (<see cref="PhraseMatcher"/>) and scored by their terms. Boolean operators are merges of sorted sets.
+/// Only live documents come out: the postings of deleted documents stay in the file until a full build, and are
+/// dropped here, as they are read (<paramref name="live"/> marks the live rowids below <paramref name="rows"/>; null
+/// when every one of them is). A search can then rank and count its matches without asking of each whether it is live,
+/// and a term's weight counts the documents that hold it now.
 /// </summary>
-internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int rows, Func<Vocabulary> vocabulary)
+internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cache, Bm25 bm25, Snapshot snapshot, int rows, bool[]? live, Func<Vocabulary> vocabulary)
 {
     private const int AllColumns = 0b111;
 
@@ -58,7 +62,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
             var terms = vocabulary().ColumnTermsStartingWith(column, prefix, PostingsReader.MaxPrefixExpansions + 1);
             if (terms.Count > PostingsReader.MaxPrefixExpansions)
             {
-                return Constant(AnyColumn(columns, c => snapshot.Read(r => postings.DocumentsWithPrefix(r, c, prefix, rows))));
+                return Constant(AnyColumn(columns, c => snapshot.Read(r => postings.DocumentsWithPrefix(r, c, prefix, rows, live))));
             }
 
             parts.AddRange(terms.Select(t => Term(t, 1 << column)));
@@ -111,7 +115,22 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
                 : (IReadOnlyList<TermChunks>)[postings.ReadChunksWithPositions(connection, column, token)])
             .Select(slot => (IReadOnlyList<TermChunks>)[.. slot.Where(t => t.Data.Count > 0)])
             .ToList());
-        return PhraseMatcher.Match(slots);
+        return Live(PhraseMatcher.Match(slots));
+    }
+
+    /// <summary>The live documents of an ascending set.</summary>
+    private int[] Live(int[] docs)
+    {
+        var kept = 0;
+        foreach (var doc in docs)
+        {
+            if (doc < rows && (live is null || live[doc]))
+            {
+                kept++;
+            }
+        }
+
+        return kept == docs.Length ? docs : [.. docs.Where(d => d < rows && (live is null || live[d]))];
     }
 
     /// <summary>Documents scored alike, by how rare the set is: a broad prefix says little about each document.</summary>
@@ -124,7 +143,7 @@ internal sealed class MatchEvaluator(PostingsReader postings, TermScoreCache cac
     }
 
     // The chunks are read on the shared snapshot connection; decoding them, which is the longer part, happens outside it.
-    private PostingList Postings(int column, string term) => PostingsReader.Decode(snapshot.Read(c => postings.ReadChunks(c, column, term)));
+    private PostingList Postings(int column, string term) => PostingsReader.Decode(snapshot.Read(c => postings.ReadChunks(c, column, term))).Live(rows, live);
 
     private static int Mask(IReadOnlyList<string> names)
     {

@@ -42,4 +42,48 @@ internal sealed class PostingList(int[] docs, ushort[] frequencies)
 
         return new PostingList(docs, frequencies);
     }
+
+    /// <summary>
+    /// The documents of this list that are live: below <paramref name="rows"/> (a deleted document that was the last
+    /// added keeps its postings past the live rows) and, when <paramref name="live"/> is given, marked in it.
+    /// </summary>
+    public PostingList Live(int rows, bool[]? live)
+    {
+        var end = docs.Length;
+        while (end > 0 && docs[end - 1] >= rows)
+        {
+            end--;
+        }
+
+        var kept = end;
+        if (live is not null)
+        {
+            for (var i = 0; i < end; i++)
+            {
+                if (!live[docs[i]])
+                {
+                    kept--;
+                }
+            }
+        }
+
+        if (kept == docs.Length)
+        {
+            return this;
+        }
+
+        var liveDocs = new int[kept];
+        var liveFrequencies = new ushort[kept];
+        var at = 0;
+        for (var i = 0; i < end; i++)
+        {
+            if (live is null || live[docs[i]])
+            {
+                liveDocs[at] = docs[i];
+                liveFrequencies[at++] = frequencies[i];
+            }
+        }
+
+        return new PostingList(liveDocs, liveFrequencies);
+    }
 }

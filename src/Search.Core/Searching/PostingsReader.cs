@@ -55,9 +55,10 @@ internal sealed class PostingsReader(long sequence) : IDisposable
 
     /// <summary>
     /// The documents that hold any term of a column starting with <paramref name="prefix"/>, ascending, each once:
-    /// one pass over the prefix's rows, decoded as they are read into a bitmap of <paramref name="rows"/> rowids.
+    /// one pass over the prefix's rows, decoded as they are read into a bitmap of <paramref name="rows"/> rowids; only
+    /// those <paramref name="live"/> marks, when it is given.
     /// </summary>
-    public int[] DocumentsWithPrefix(SqliteConnection connection, int column, string prefix, int rows)
+    public int[] DocumentsWithPrefix(SqliteConnection connection, int column, string prefix, int rows, bool[]? live)
     {
         var seen = new bool[rows];
         var count = 0;
@@ -74,7 +75,7 @@ internal sealed class PostingsReader(long sequence) : IDisposable
                 {
                     doc += (long)Varint.Read(data, ref position);
                     Varint.Skip(data, ref position, 1);
-                    if (doc < rows && !seen[doc])
+                    if (doc < rows && !seen[doc] && (live is null || live[doc]))
                     {
                         seen[doc] = true;
                         count++;

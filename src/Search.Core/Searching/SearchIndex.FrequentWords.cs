@@ -58,7 +58,7 @@ public sealed partial class SearchIndex
     /// </summary>
     internal int CountFrequentWords(IEnumerable<MatchExpression> words, CancellationToken cancel)
     {
-        var evaluator = new MatchEvaluator(_postings, new TermScoreCache(0), _bm25, _snapshot, _live.Length, LoadedVocabulary);
+        var evaluator = Evaluator(new TermScoreCache(0));
         var counted = 0;
         foreach (var word in words)
         {

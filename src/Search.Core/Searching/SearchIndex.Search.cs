@@ -34,9 +34,9 @@ public sealed partial class SearchIndex
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
         var unfiltered = hardFilters.Count == 0 && dimensionFilters.Count == 0;
-        if (matches is not null && request.Sort == SearchSort.Relevance && EveryMatchLive(matches) && (tally is null || (unfiltered && CountsBesideTheRanking)))
+        if (matches is not null && request.Sort == SearchSort.Relevance && (tally is null || (unfiltered && CountsBesideTheRanking)))
         {
-            // Every match is live and the page is by relevance: the best hits come from the set's ranking, which a
+            // The page is by relevance (and every match is live, see Matches): the best hits come from the set's ranking, which a
             // frequent term's cached set keeps once computed. Without counts the filters, if any, are one bitset to
             // test each match against, and the total is the size of what passes. With counts and no filter, every
             // match is counted and nothing else is asked of it (a pass would also offer each to a heap of hits).
@@ -86,13 +86,6 @@ public sealed partial class SearchIndex
         return new SearchResults(total, hits, facets);
     }
 
-    /// <summary>
-    /// Whether every match is a live document: none is deleted below the highest live rowid, and none lies past it
-    /// (a deleted document that was the last one added keeps its postings, beyond the live rows).
-    /// </summary>
-    private bool EveryMatchLive(ScoredDocs matches) =>
-        _deletedRows == 0 && (matches.Count == 0 || matches.Docs[matches.Count - 1] < _live.Length);
-
     /// <summary>The counts a result shows, kept for the same request again when it has a key.</summary>
     private Dictionary<string, IReadOnlyList<FacetCount>> Counted(FacetBuckets.Tally? tally, string? facetKey, int limit)
     {
@@ -141,11 +134,11 @@ public sealed partial class SearchIndex
 
     /// <summary>
     /// The documents the query matches, rowids ascending, with their scores; null for a query without terms (every
-    /// document). Rowids may be of deleted documents.
+    /// document). Every one is live (the evaluator drops deleted documents' postings as it reads them).
     /// </summary>
     private ScoredDocs? Matches(CompiledQuery query)
     {
-        var evaluator = new MatchEvaluator(_postings, _termScores, _bm25, _snapshot, _live.Length, LoadedVocabulary);
+        var evaluator = Evaluator(_termScores);
         try
         {
             var excluded = query.Exclude is null ? null : evaluator.Evaluate(query.Exclude);
@@ -156,7 +149,7 @@ public sealed partial class SearchIndex
                     return null;
                 }
 
-                var all = Enumerable.Range(0, _live.Length).ToArray();
+                var all = Enumerable.Range(0, _live.Length).Where(r => _live[r]).ToArray();
                 return ScoredDocs.Except(new ScoredDocs(all, new float[all.Length], all.Length), excluded);
             }
 
@@ -169,6 +162,10 @@ public sealed partial class SearchIndex
             throw new QueryParseException($"The query could not be run: {e.Message}", 0);
         }
     }
+
+    /// <summary>An evaluator over this generation's live documents, with the given cache of scored terms.</summary>
+    private MatchEvaluator Evaluator(TermScoreCache cache) =>
+        new(_postings, cache, _bm25, _snapshot, _live.Length, _deletedRows > 0 ? _live : null, LoadedVocabulary);
 
     private List<DimensionFilter> DimensionFilters(SearchRequest request)
     {
@@ -402,8 +399,8 @@ public sealed partial class SearchIndex
             var total = 0;
             var docs = matches?.Docs;
             var scores = matches?.Scores;
-            // Without deleted rows every match is live: the test would cost a cache miss a match for nothing.
-            var testLive = docs is null || index._deletedRows > 0;
+            // Every match is live (see Matches): only the pass over every rowid asks.
+            var testLive = docs is null;
             if (buckets is not null && docs is not null)
             {
                 buckets.PrefetchFirst(docs, from, to);

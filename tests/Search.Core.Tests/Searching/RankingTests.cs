@@ -66,4 +66,40 @@ public class RankingTests
         Assert.That(scores, Is.All.GreaterThan(0));
         Assert.That(scores, Is.Ordered.Descending);
     }
+
+    [Test]
+    public void Deleted_documents_weigh_nothing_in_the_scores_of_the_documents_left()
+    {
+        // Their postings stay in the file until a full build; the scores must be those of an index built without them.
+        var random = new Random(11);
+        string[] words = ["prison", "report", "witness", "court", "letter", "tehran", "evin", "زندان", "گزارش"];
+        var files = new Dictionary<string, string>();
+        for (var i = 0; i < 120; i++)
+        {
+            files[$"d{i:D3}.txt"] = string.Join(' ', Enumerable.Range(0, 2 + random.Next(12)).Select(_ => words[random.Next(words.Length)])) + ".";
+        }
+
+        var deleted = files.Keys.Where((_, i) => i % 3 == 1).ToHashSet();
+        using var index = new TestIndex(files);
+        using var rebuilt = new TestIndex(files.Where(f => !deleted.Contains(f.Key)).ToDictionary());
+        using (var writer = Search.Core.Indexing.IndexWriter.Open(index.Directory.CurrentGeneration()!))
+        {
+            foreach (var name in deleted)
+            {
+                Assert.That(writer.Delete(Path.GetFileNameWithoutExtension(name)), Is.True);
+            }
+
+            writer.Commit();
+        }
+
+        index.Host.Reload();
+        foreach (var query in new[] { "prison", "court OR زندان", "witness AND letter", "\"prison report\"", "pri*", "evin -tehran", "-court" })
+        {
+            var expected = rebuilt.Search(query, 200);
+            var found = index.Search(query, 200);
+            Assert.That(expected.Total, Is.GreaterThan(0), query);
+            Assert.That(found.Total, Is.EqualTo(expected.Total), query);
+            Assert.That(found.Hits.Select(h => (h.Id, h.Score)), Is.EqualTo(expected.Hits.Select(h => (h.Id, h.Score))), query);
+        }
+    }
 }
