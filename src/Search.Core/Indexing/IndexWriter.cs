@@ -35,6 +35,7 @@ public sealed class IndexWriter : IDisposable
     // A new generation holds only what this writer added: an id whose hash is not here is not in the file, and adding
     // it needs no lookup of an earlier copy. (A hash seen before only costs the lookup.)
     private readonly HashSet<int> _addedIdHashes = [];
+    private readonly List<long> _deletedRows = [];
     private long _postingsSequence;
     private SqliteTransaction? _transaction;
     private int _pending;
@@ -73,6 +74,9 @@ public sealed class IndexWriter : IDisposable
         writer.Commit();
         return writer;
     }
+
+    /// <summary>The rowids of the documents this writer deleted (or replaced): a reader of the file extends its state with them.</summary>
+    public IReadOnlyList<long> DeletedRows => _deletedRows;
 
     /// <summary>Opens an existing index file for writing.</summary>
     public static IndexWriter Open(string path)
@@ -166,6 +170,7 @@ public sealed class IndexWriter : IDisposable
             command.ExecuteNonQuery();
         }
 
+        _deletedRows.Add(rowid);
         Count();
         return true;
     }

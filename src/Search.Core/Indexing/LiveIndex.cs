@@ -85,16 +85,29 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
         using var held = gate.Enter();
         gate.Record(id, document);
         var path = host.CurrentPath ?? throw new InvalidOperationException("There is no index to write to yet.");
+        // The served state can be extended with this write only if it is the file's state before it: not when another
+        // process has changed the file in place since it was loaded (CatchUp has not run yet).
+        var extend = !host.ChangedInPlace();
         bool result;
+        IReadOnlyList<long> deleted;
         using (var writer = IndexWriter.Open(path))
         {
             writer.Durable();
             result = change(writer);
             writer.Commit();
+            deleted = writer.DeletedRows;
         }
 
         SqliteConnection.ClearAllPools();
-        host.Reload();
+        if (extend)
+        {
+            host.Advance(deleted);
+        }
+        else
+        {
+            host.Reload();
+        }
+
         ServedLog.StartOver(host, path);
         return result;
     }

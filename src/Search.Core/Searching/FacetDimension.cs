@@ -9,7 +9,8 @@ internal sealed class FacetDimension
     private readonly int[] _offsets;
     private readonly int[] _ordinals;
 
-    public FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, int[] offsets, int[] ordinals)
+    // ordinalOf: the index of the values, when a dimension extended without new values has it already.
+    public FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, int[] offsets, int[] ordinals, Dictionary<string, int>? ordinalOf = null)
     {
         Name = name;
         Values = values;
@@ -19,6 +20,12 @@ internal sealed class FacetDimension
         Uppers = uppers;
         _offsets = offsets;
         _ordinals = ordinals;
+        if (ordinalOf is not null)
+        {
+            OrdinalOf = ordinalOf;
+            return;
+        }
+
         OrdinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++)
         {
@@ -57,6 +64,21 @@ internal sealed class FacetDimension
 
     /// <summary>How many values the documents name in all.</summary>
     public int Entries => _ordinals.Length;
+
+    /// <summary>How many rowids the dimension covers (from 0); rowids past them have none of its values.</summary>
+    public int Rows => _offsets.Length - 1;
+
+    /// <summary>Copies the offsets of the rows covered, and the end of the last, into the start of a longer array.</summary>
+    public void CopyOffsets(int[] into) => _offsets.CopyTo(into, 0);
+
+    /// <summary>Every row's ordinals, then those of the rows added after them.</summary>
+    public int[] OrdinalsWith(List<int> added)
+    {
+        var all = new int[_ordinals.Length + added.Count];
+        _ordinals.CopyTo(all, 0);
+        added.CopyTo(all, _ordinals.Length);
+        return all;
+    }
 
     public ReadOnlySpan<int> OrdinalsOf(long rowid) =>
         rowid + 1 < _offsets.Length ? _ordinals.AsSpan(_offsets[rowid], _offsets[rowid + 1] - _offsets[rowid]) : [];

@@ -4,56 +4,93 @@ using Search.Core.Indexing;
 namespace Search.Core.Searching;
 
 /// <summary>
-/// Builds every facet dimension of an index in memory when the index opens: the facet_values table is read first
+/// Builds every facet dimension of an index in memory: when the index opens, the facet_values table is read first
 /// (labels and numbers by id), then each document's ids arrive from the one scan of the docs table, documents
 /// ascending. A value gets an ordinal in its dimension when a document first names it, so values that only deleted
 /// documents named are never shown. Nothing per document is kept but an int per value it names.
+/// After a live write the dimensions are extended instead (<see cref="Extend"/>): the documents added since arrive
+/// the same way, and only the values not seen before are read.
 /// </summary>
 internal sealed class FacetStore
 {
-    private readonly string[] _dimensions;
+    private readonly FacetValueIds _ids;
     private readonly string[] _values;
     private readonly string[] _labels;
     private readonly string?[] _labelsFa;
     private readonly double[] _numbers;
     private readonly double[] _uppers;
-    private readonly int[] _ordinals; // by value id: its ordinal in its dimension, -1 until a document names it
+    private readonly bool[] _read; // by value id: whether its row has been read into the arrays above
+    private readonly SqliteConnection _connection;
     private readonly Dictionary<string, Builder> _builders = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, FacetDimension> _previous;
     private readonly long _maxRowid;
 
-    private FacetStore(int ids, long maxRowid)
+    private FacetStore(SqliteConnection connection, FacetValueIds ids, IReadOnlyDictionary<string, FacetDimension> previous, long maxRowid)
     {
-        _dimensions = new string[ids];
-        _values = new string[ids];
-        _labels = new string[ids];
-        _labelsFa = new string?[ids];
-        _numbers = new double[ids];
-        _uppers = new double[ids];
-        _ordinals = new int[ids];
-        Array.Fill(_ordinals, -1);
+        var count = ids.Count;
+        _connection = connection;
+        _ids = ids;
+        _previous = previous;
+        _values = new string[count];
+        _labels = new string[count];
+        _labelsFa = new string?[count];
+        _numbers = new double[count];
+        _uppers = new double[count];
+        _read = new bool[count];
         _maxRowid = maxRowid;
     }
 
+    /// <summary>The value ids of the dimensions built, with each value's ordinal: what a later extension starts from.</summary>
+    public FacetValueIds Ids => _ids;
+
+    /// <summary>A store for every document of the file: every value is read first.</summary>
     public static FacetStore ReadValues(SqliteConnection connection, long maxRowid)
+    {
+        var store = new FacetStore(connection, FacetValueIds.Empty.Extended(MaxId(connection)), new Dictionary<string, FacetDimension>(), maxRowid);
+        store.ReadRows("SELECT id, dim, value, label, label_fa, num, upper FROM facet_values", null);
+        return store;
+    }
+
+    /// <summary>
+    /// A store that extends <paramref name="previous"/> (built with <paramref name="ids"/>) with the documents added
+    /// after it, up to <paramref name="maxRowid"/>: the values added since are read now, an older value that no live
+    /// document named before when a new document names it.
+    /// </summary>
+    public static FacetStore Extend(SqliteConnection connection, IReadOnlyDictionary<string, FacetDimension> previous, FacetValueIds ids, long maxRowid)
+    {
+        var store = new FacetStore(connection, ids.Extended(MaxId(connection)), previous, maxRowid);
+        store.ReadRows("SELECT id, dim, value, label, label_fa, num, upper FROM facet_values WHERE id >= $from", ids.Count);
+        return store;
+    }
+
+    private static int MaxId(SqliteConnection connection)
     {
         using var max = connection.CreateCommand();
         max.CommandText = "SELECT coalesce(max(id), 0) FROM facet_values";
-        var store = new FacetStore((int)(long)max.ExecuteScalar()! + 1, maxRowid);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, dim, value, label, label_fa, num, upper FROM facet_values";
+        return (int)(long)max.ExecuteScalar()!;
+    }
+
+    private void ReadRows(string sql, long? from)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        if (from is not null)
+        {
+            command.Parameters.AddWithValue("$from", from.Value);
+        }
+
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var id = (int)reader.GetInt64(0);
-            store._dimensions[id] = string.Intern(reader.GetString(1));
-            store._values[id] = reader.GetString(2);
-            store._labels[id] = reader.GetString(3);
-            store._labelsFa[id] = reader.IsDBNull(4) ? null : reader.GetString(4);
-            store._numbers[id] = reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5);
-            store._uppers[id] = reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6);
+            _ids.Dimensions[id] = string.Intern(reader.GetString(1));
+            _values[id] = reader.GetString(2);
+            _labels[id] = reader.GetString(3);
+            _labelsFa[id] = reader.IsDBNull(4) ? null : reader.GetString(4);
+            _numbers[id] = reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5);
+            _uppers[id] = reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6);
+            _read[id] = true;
         }
-
-        return store;
     }
 
     /// <summary>One document's facet value ids, as the docs table stores them (ascending, delta varints).</summary>
@@ -64,35 +101,62 @@ internal sealed class FacetStore
         while (position < ids.Length)
         {
             id += (long)Varint.Read(ids, ref position);
-            var dimension = _dimensions[id];
+            var dimension = _ids.Dimensions[id]!;
             if (!_builders.TryGetValue(dimension, out var builder))
             {
-                _builders[dimension] = builder = new Builder(_maxRowid);
+                _builders[dimension] = builder = new Builder(_maxRowid, _previous.GetValueOrDefault(dimension));
             }
 
-            if (_ordinals[id] < 0)
+            if (_ids.Ordinals[id] < 0)
             {
-                _ordinals[id] = builder.NewValue((int)id);
+                if (!_read[id])
+                {
+                    // An older value named by no document of the dimensions extended: its row is read now.
+                    ReadRows("SELECT id, dim, value, label, label_fa, num, upper FROM facet_values WHERE id = $from", id);
+                }
+
+                _ids.Ordinals[id] = builder.NewValue((int)id);
             }
 
-            builder.Add(doc, _ordinals[id]);
+            builder.Add(doc, _ids.Ordinals[id]);
         }
     }
 
-    public Dictionary<string, FacetDimension> Build() =>
-        _builders.ToDictionary(b => b.Key, b => b.Value.Build(b.Key, this), StringComparer.Ordinal);
-
-    /// <summary>One dimension as its documents arrive, ascending.</summary>
-    private sealed class Builder(long maxRowid)
+    /// <summary>Every dimension: those extended, and those of the store before that no added document names.</summary>
+    public Dictionary<string, FacetDimension> Build()
     {
-        private readonly List<int> _ids = []; // by ordinal
-        private readonly int[] _offsets = new int[maxRowid + 2];
+        var built = _builders.ToDictionary(b => b.Key, b => b.Value.Build(b.Key, this), StringComparer.Ordinal);
+        foreach (var (name, dimension) in _previous)
+        {
+            // Rows past a dimension's own have none of its values: it serves the extended rows as it is.
+            built.TryAdd(name, dimension);
+        }
+
+        return built;
+    }
+
+    /// <summary>One dimension as its documents arrive, ascending, after the documents of its previous state, if any.</summary>
+    private sealed class Builder
+    {
+        private readonly FacetDimension? _previous;
+        private readonly List<int> _ids = []; // by ordinal past the previous state's
+        private readonly int[] _offsets;
         private readonly List<int> _ordinals = [];
+        private readonly int _firstRow;
+        private readonly int _firstOrdinal;
+
+        public Builder(long maxRowid, FacetDimension? previous)
+        {
+            _previous = previous;
+            _offsets = new int[maxRowid + 2];
+            _firstRow = previous?.Rows ?? 0;
+            _firstOrdinal = previous?.Values.Length ?? 0;
+        }
 
         public int NewValue(int id)
         {
             _ids.Add(id);
-            return _ids.Count - 1;
+            return _firstOrdinal + _ids.Count - 1;
         }
 
         public void Add(long doc, int ordinal)
@@ -103,20 +167,53 @@ internal sealed class FacetStore
 
         public FacetDimension Build(string name, FacetStore store)
         {
-            for (var r = 1; r < _offsets.Length; r++)
+            // The previous state's rows keep their offsets, the last of which is where the rows added after begin.
+            _previous?.CopyOffsets(_offsets);
+            for (var r = _firstRow + 1; r < _offsets.Length; r++)
             {
                 _offsets[r] += _offsets[r - 1];
             }
 
+            int[] ordinals = _previous is null ? [.. _ordinals] : _previous.OrdinalsWith(_ordinals);
             return new FacetDimension(
                 name,
-                [.. _ids.Select(i => store._values[i])],
-                [.. _ids.Select(i => store._labels[i])],
-                [.. _ids.Select(i => store._labelsFa[i])],
-                [.. _ids.Select(i => store._numbers[i])],
-                [.. _ids.Select(i => store._uppers[i])],
+                Appended(_previous?.Values, _ids.Select(i => store._values[i])),
+                Appended(_previous?.Labels, _ids.Select(i => store._labels[i])),
+                Appended(_previous?.LabelsFa, _ids.Select(i => store._labelsFa[i])),
+                Appended(_previous?.Numbers, _ids.Select(i => store._numbers[i])),
+                Appended(_previous?.Uppers, _ids.Select(i => store._uppers[i])),
                 _offsets,
-                [.. _ordinals]);
+                ordinals,
+                _ids.Count == 0 ? _previous?.OrdinalOf : null);
         }
+
+        private static T[] Appended<T>(T[]? before, IEnumerable<T> added) => before is null ? [.. added] : [.. before, .. added];
+    }
+}
+
+/// <summary>
+/// By facet value id, the dimension it belongs to (null until its row is read) and its ordinal in that dimension (-1
+/// until a document names it): the numbering a generation's dimensions were built with.
+/// </summary>
+internal sealed class FacetValueIds(string?[] dimensions, int[] ordinals)
+{
+    public static readonly FacetValueIds Empty = new([], []);
+
+    public string?[] Dimensions => dimensions;
+
+    public int[] Ordinals => ordinals;
+
+    public int Count => ordinals.Length;
+
+    /// <summary>A copy to be extended, with room for ids up to <paramref name="maxId"/>: the original is left as it is.</summary>
+    public FacetValueIds Extended(int maxId)
+    {
+        var count = Math.Max(ordinals.Length, maxId + 1);
+        var newDimensions = new string?[count];
+        var newOrdinals = new int[count];
+        dimensions.CopyTo(newDimensions, 0);
+        ordinals.CopyTo(newOrdinals, 0);
+        Array.Fill(newOrdinals, -1, ordinals.Length, count - ordinals.Length);
+        return new FacetValueIds(newDimensions, newOrdinals);
     }
 }

@@ -134,6 +134,36 @@ public sealed class IndexHost : IDisposable
     }
 
     /// <summary>
+    /// Serves the served generation's file after a write of this process that only deleted
+    /// <paramref name="deletedRows"/> and added documents, when the state served was the file's before the write:
+    /// the state in memory is extended (<see cref="SearchIndex.Extend"/>) instead of read again. Queries that started
+    /// before keep the state they started with.
+    /// </summary>
+    public void Advance(IReadOnlyCollection<long> deletedRows)
+    {
+        lock (_refreshGate)
+        {
+            using var lease = Acquire();
+            if (lease is null)
+            {
+                return;
+            }
+
+            var path = lease.Index.Path;
+            var hold = GenerationHold.Take(path) ?? throw new FileNotFoundException("The served generation's file is gone.", path);
+            try
+            {
+                Serve(new Generation(lease.Index.Extend(deletedRows), hold));
+            }
+            catch
+            {
+                hold.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
     /// Opens a generation, held for other processes before it is opened (a writer elsewhere that has moved CURRENT on
     /// may be deleting it); null when its file is gone.
     /// </summary>

@@ -21,6 +21,8 @@ public sealed partial class SearchIndex : IDisposable
     private readonly TermScoreCache _termScores = new(TermScoresCacheBytes);
     private readonly FacetCountCache _facetCounts = new(FacetCountsCacheBytes);
     private readonly Snapshot _snapshot;
+    private readonly int[][] _lengths; // per column, by rowid: its number of terms (what the BM25 norms come from)
+    private readonly FacetValueIds _valueIds;
 
     // The vocabulary is read once, by the first request that needs it; requests that come meanwhile wait for it.
     private readonly Lazy<Vocabulary> _vocabulary;
@@ -34,38 +36,60 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>How much memory the facet counts of recent searches may take, per generation (thousands of searches).</summary>
     public const long FacetCountsCacheBytes = 16L * 1024 * 1024;
 
-    private SearchIndex(string path, string connectionString, Dictionary<string, FacetDimension> facets, int[] published, bool[] live, IReadOnlyDictionary<string, string> metadata, int count, Bm25 bm25, long postingsSequence, Snapshot snapshot)
+    private SearchIndex(string path, string connectionString, Loaded loaded, IReadOnlyDictionary<string, string> metadata, Snapshot snapshot, Func<SqliteConnection, long, Vocabulary>? vocabulary)
     {
         Path = path;
         _connectionString = connectionString;
-        _bm25 = bm25;
+        _bm25 = Bm25.FromLengths(loaded.Lengths, loaded.Count);
+        _lengths = loaded.Lengths;
         _snapshot = snapshot;
-        _postings = new PostingsReader(postingsSequence);
-        _vocabulary = new(() => _snapshot.Read(c => Vocabulary.Load(c, _postings.Sequence)), LazyThreadSafetyMode.ExecutionAndPublication);
-        _facets = facets;
-        _published = published;
-        _live = live;
+        _postings = new PostingsReader(long.Parse(metadata.GetValueOrDefault(IndexSchema.PostingsSequenceKey, "0"), CultureInfo.InvariantCulture));
+        vocabulary ??= Vocabulary.Load;
+        _vocabulary = new(() => _snapshot.Read(c => vocabulary(c, _postings.Sequence)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _facets = loaded.Facets;
+        _valueIds = loaded.ValueIds;
+        _published = loaded.Published;
+        _live = loaded.Live;
         Metadata = metadata;
-        DocumentCount = count;
-        _deletedRows = live.Length - 1 - count;
+        DocumentCount = loaded.Count;
+        RowsRead = loaded.RowsRead;
+        _deletedRows = loaded.Live.Length - 1 - loaded.Count;
     }
 
     public string Path { get; }
 
     public int DocumentCount { get; }
 
+    /// <summary>How many rows of the docs table this state read when it was loaded: all of them, or those an extension added.</summary>
+    internal int RowsRead { get; }
+
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     public IEnumerable<string> FacetDimensions => _facets.Keys;
 
-    public static SearchIndex Open(string path)
+    public static SearchIndex Open(string path) => Open(path, null, []);
+
+    /// <summary>
+    /// The present state of this generation's file after a write of this process that added documents past its rows
+    /// and deleted <paramref name="deletedRows"/>, and changed nothing else: what is in memory is extended rather than
+    /// read again (at a million documents a reload reads every row, seconds; this reads the rows added). The same as
+    /// <see cref="Open(string)"/> would load, in what any search sees.
+    /// </summary>
+    internal SearchIndex Extend(IReadOnlyCollection<long> deletedRows) => Open(Path, this, deletedRows);
+
+    private static SearchIndex Open(string path, SearchIndex? previous, IReadOnlyCollection<long> deletedRows)
     {
         var connectionString = IndexSchema.ConnectionString(path, readOnly: true);
         // Everything held in memory is read in the snapshot that later queries read in: one state of the file.
         var snapshot = new Snapshot(connectionString);
         try
         {
-            return snapshot.Read(connection => Load(path, connectionString, connection, snapshot));
+            return snapshot.Read(connection =>
+            {
+                var metadata = ReadMetadata(path, connection);
+                var loaded = previous is null ? LoadRows(connection) : previous.ExtendRows(connection, deletedRows);
+                return new SearchIndex(path, connectionString, loaded, metadata, snapshot, previous?.ExtendedVocabulary());
+            });
         }
         catch
         {
@@ -74,7 +98,7 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private static SearchIndex Load(string path, string connectionString, SqliteConnection connection, Snapshot snapshot)
+    private static Dictionary<string, string> ReadMetadata(string path, SqliteConnection connection)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
@@ -93,48 +117,115 @@ public sealed partial class SearchIndex : IDisposable
             throw new IndexFormatException($"{path} has schema version {version ?? "none"}; this program reads version {IndexSchema.Version}. Rebuild the index.");
         }
 
-        long maxRowid;
-        using (var command = connection.CreateCommand())
+        return metadata;
+    }
+
+    /// <summary>What is held in memory by rowid, and the facets: read from the docs table, or extended.</summary>
+    private sealed record Loaded(int[] Published, bool[] Live, int[][] Lengths, Dictionary<string, FacetDimension> Facets, FacetValueIds ValueIds, int Count, int RowsRead);
+
+    private static long MaxRowid(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM docs";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static Loaded LoadRows(SqliteConnection connection)
+    {
+        var rows = MaxRowid(connection) + 1;
+        var published = new int[rows];
+        var live = new bool[rows];
+        var lengths = PostingsBuffer.Columns.Select(_ => new int[rows]).ToArray();
+        var facetStore = FacetStore.ReadValues(connection, rows - 1);
+        var count = ReadRows(connection, -1, published, live, lengths, facetStore);
+        return new Loaded(published, live, lengths, facetStore.Build(), facetStore.Ids, count, count);
+    }
+
+    /// <summary>
+    /// This generation's rows with the deleted ones marked and the ones added since read. Rowids are never reused
+    /// (the docs table is AUTOINCREMENT), so every added row lies past the rows held here.
+    /// </summary>
+    private Loaded ExtendRows(SqliteConnection connection, IReadOnlyCollection<long> deletedRows)
+    {
+        var rows = Math.Max(_live.Length, MaxRowid(connection) + 1);
+        var published = new int[rows];
+        var live = new bool[rows];
+        var lengths = _lengths.Select(_ => new int[rows]).ToArray();
+        _published.CopyTo(published, 0);
+        _live.CopyTo(live, 0);
+        for (var c = 0; c < lengths.Length; c++)
         {
-            command.CommandText = "SELECT coalesce(max(rowid), 0) FROM docs";
-            maxRowid = (long)command.ExecuteScalar()!;
+            _lengths[c].CopyTo(lengths[c], 0);
         }
 
-        var published = new int[maxRowid + 1];
-        var live = new bool[maxRowid + 1];
-        var lengths = PostingsBuffer.Columns.Select(_ => new int[maxRowid + 1]).ToArray();
-        var facetStore = FacetStore.ReadValues(connection, maxRowid);
-        var count = 0;
-        using (var command = connection.CreateCommand())
+        var count = DocumentCount;
+        foreach (var rowid in deletedRows)
         {
-            // The docs table is narrow (see IndexSchema): this reads no text.
-            command.CommandText = "SELECT rowid, published, lengths, facets FROM docs";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (rowid < _live.Length && live[rowid])
             {
-                var rowid = reader.GetInt64(0);
-                live[rowid] = true;
-                count++;
-                if (!reader.IsDBNull(1))
+                // As a fresh load leaves a row that holds no document: no date, no length (the average leaves it out).
+                live[rowid] = false;
+                published[rowid] = 0;
+                foreach (var column in lengths)
                 {
-                    published[rowid] = DateNumber(reader.GetString(1));
+                    column[rowid] = 0;
                 }
 
-                var sizes = (byte[])reader.GetValue(2);
-                var position = 0;
-                for (var c = 0; c < lengths.Length && position < sizes.Length; c++)
-                {
-                    lengths[c][rowid] = (int)Varint.Read(sizes, ref position);
-                }
-
-                facetStore.Add(rowid, (byte[])reader.GetValue(3));
+                count--;
             }
         }
 
-        var facets = facetStore.Build();
-        var bm25 = Bm25.FromLengths(lengths, count);
-        var sequence = long.Parse(metadata.GetValueOrDefault(IndexSchema.PostingsSequenceKey, "0"), CultureInfo.InvariantCulture);
-        return new SearchIndex(path, connectionString, facets, published, live, metadata, count, bm25, sequence, snapshot);
+        var facetStore = FacetStore.Extend(connection, _facets, _valueIds, rows - 1);
+        var read = ReadRows(connection, _live.Length - 1, published, live, lengths, facetStore);
+        return new Loaded(published, live, lengths, facetStore.Build(), facetStore.Ids, count + read, read);
+    }
+
+    /// <summary>The docs rows past <paramref name="after"/>, into the arrays and the facets; returns how many.</summary>
+    private static int ReadRows(SqliteConnection connection, long after, int[] published, bool[] live, int[][] lengths, FacetStore facetStore)
+    {
+        var count = 0;
+        using var command = connection.CreateCommand();
+        // The docs table is narrow (see IndexSchema): this reads no text.
+        command.CommandText = "SELECT rowid, published, lengths, facets FROM docs WHERE rowid > $after";
+        command.Parameters.AddWithValue("$after", after);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var rowid = reader.GetInt64(0);
+            live[rowid] = true;
+            count++;
+            if (!reader.IsDBNull(1))
+            {
+                published[rowid] = DateNumber(reader.GetString(1));
+            }
+
+            var sizes = (byte[])reader.GetValue(2);
+            var position = 0;
+            for (var c = 0; c < lengths.Length && position < sizes.Length; c++)
+            {
+                lengths[c][rowid] = (int)Varint.Read(sizes, ref position);
+            }
+
+            facetStore.Add(rowid, (byte[])reader.GetValue(3));
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// How the next state's vocabulary is read: this one's with the postings written since added, when this one has
+    /// been read; else null (read whole when first needed, as on open).
+    /// </summary>
+    private Func<SqliteConnection, long, Vocabulary>? ExtendedVocabulary()
+    {
+        if (!_vocabulary.IsValueCreated)
+        {
+            return null;
+        }
+
+        var vocabulary = _vocabulary.Value;
+        var from = _postings.Sequence;
+        return (connection, sequence) => vocabulary.Extend(connection, from, sequence);
     }
 
     /// <summary>yyyy-MM-dd (or yyyy-MM, yyyy) as the number yyyyMMdd, missing parts as 00.</summary>

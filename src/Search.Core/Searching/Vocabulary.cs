@@ -66,6 +66,90 @@ internal sealed class Vocabulary
     }
 
     /// <summary>
+    /// This vocabulary with the postings written after <paramref name="from"/> (up to <paramref name="sequence"/>)
+    /// counted in: after a live write only its chunks are read, and the terms it brings are merged into the sorted
+    /// lists. The same as <see cref="Load"/> at <paramref name="sequence"/> would read.
+    /// </summary>
+    public Vocabulary Extend(SqliteConnection connection, long from, long sequence)
+    {
+        var columns = PostingsBuffer.Columns.Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToArray();
+        var text = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT col, term, sum(doc_count) FROM postings WHERE seq > $from AND seq <= $s GROUP BY col, term";
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$s", sequence);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var column = (int)reader.GetInt64(0);
+                var term = reader.GetString(1);
+                if (Array.BinarySearch(_columns[column], term, StringComparer.Ordinal) < 0)
+                {
+                    columns[column].Add(term);
+                }
+
+                if (column < 2)
+                {
+                    text[term] = text.GetValueOrDefault(term) + reader.GetInt64(2);
+                }
+            }
+        }
+
+        if (text.Count == 0 && columns.All(c => c.Count == 0))
+        {
+            return this;
+        }
+
+        var terms = new List<(string Term, long Documents)>(_terms.Length + text.Count);
+        var at = 0;
+        foreach (var (term, documents) in text)
+        {
+            for (; at < _terms.Length && string.CompareOrdinal(_terms[at], term) < 0; at++)
+            {
+                terms.Add((_terms[at], _documents[at]));
+            }
+
+            if (at < _terms.Length && _terms[at] == term)
+            {
+                terms.Add((term, _documents[at] + documents));
+                at++;
+            }
+            else
+            {
+                terms.Add((term, documents));
+            }
+        }
+
+        for (; at < _terms.Length; at++)
+        {
+            terms.Add((_terms[at], _documents[at]));
+        }
+
+        var merged = _columns.Select((existing, c) => columns[c].Count == 0 ? existing : Merged(existing, columns[c])).ToArray();
+        return new Vocabulary(terms, merged);
+    }
+
+    /// <summary>Two ascending lists of distinct strings as one.</summary>
+    private static string[] Merged(string[] sorted, SortedSet<string> added)
+    {
+        var merged = new string[sorted.Length + added.Count];
+        var (i, n) = (0, 0);
+        foreach (var term in added)
+        {
+            while (i < sorted.Length && string.CompareOrdinal(sorted[i], term) < 0)
+            {
+                merged[n++] = sorted[i++];
+            }
+
+            merged[n++] = term;
+        }
+
+        sorted.AsSpan(i).CopyTo(merged.AsSpan(n));
+        return merged;
+    }
+
+    /// <summary>
     /// The terms of one column of the postings that start with <paramref name="prefix"/>, in ordinal order, up to
     /// <paramref name="limit"/> of them: a prefix query's expansions, found by a binary search instead of a scan of
     /// the postings table.
