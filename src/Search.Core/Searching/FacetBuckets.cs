@@ -82,18 +82,23 @@ internal sealed unsafe class FacetBuckets
         var offsets = GC.AllocateArray<int>(rows + 1, pinned: true);
         var entries = new int[bound];
         var count = 0;
-        var seen = new HashSet<int>();
         for (var rowid = 0; rowid < rows; rowid++)
         {
             offsets[rowid] = count;
             for (var v = 0; v < views.Count; v++)
             {
-                seen.Clear();
                 var view = views[v];
+                var first = count;
                 foreach (var ordinal in view.Dimension.OrdinalsOf(rowid))
                 {
                     var bucket = view.BucketOf[ordinal];
-                    if (bucket >= 0 && seen.Add(bucket))
+                    // A document's values come in the order of their ids, so in a view of the values themselves a
+                    // value named twice comes twice in a row; a bucketed view is checked against the few buckets of
+                    // the document it has so far.
+                    var seen = view.IsIdentity
+                        ? count > first && entries[count - 1] == starts[v] + bucket
+                        : entries.AsSpan(first, count - first).IndexOf(starts[v] + bucket) >= 0;
+                    if (bucket >= 0 && !seen)
                     {
                         entries[count++] = starts[v] + bucket;
                     }

@@ -6,12 +6,23 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class FacetDimension
 {
-    private readonly int[] _offsets;
-    private readonly int[] _ordinals;
+    // Both shared with the states extended from this one, which only append (see GrowingInts): _rows + 1 offsets
+    // and _entries ordinals are this state's.
+    private readonly GrowingInts _offsets;
+    private readonly GrowingInts _ordinals;
+    private readonly int _rows;
+    private readonly int _entries;
 
-    // ordinalOf: the index of the values, when a dimension extended without new values has it already.
-    public FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, int[] offsets, int[] ordinals, Dictionary<string, int>? ordinalOf = null)
+    public FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, int[] offsets, int[] ordinals)
+        : this(name, values, labels, labelsFa, numbers, uppers, GrowingInts.Of(offsets), offsets.Length - 1, GrowingInts.Of(ordinals), ordinals.Length, null)
     {
+    }
+
+    // ordinalOf: the index of the values, when a dimension extended has it already.
+    private FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, GrowingInts offsets, int rows, GrowingInts ordinals, int entries, Dictionary<string, int>? ordinalOf)
+    {
+        _rows = rows;
+        _entries = entries;
         Name = name;
         Values = values;
         Labels = labels;
@@ -20,17 +31,34 @@ internal sealed class FacetDimension
         Uppers = uppers;
         _offsets = offsets;
         _ordinals = ordinals;
-        if (ordinalOf is not null)
-        {
-            OrdinalOf = ordinalOf;
-            return;
-        }
-
-        OrdinalOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
-        for (var i = 0; i < values.Length; i++)
+        OrdinalOf = ordinalOf ?? new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
+        for (var i = OrdinalOf.Count; i < values.Length; i++)
         {
             OrdinalOf[values[i]] = i;
         }
+    }
+
+    /// <summary>
+    /// This dimension with rows added past its own: <paramref name="offsets"/> are where each added row's values end,
+    /// counted on from this dimension's entries, and <paramref name="ordinals"/> the added rows' values, some of them
+    /// new values (given after this dimension's own, with their labels and numbers).
+    /// </summary>
+    public FacetDimension Extended(ReadOnlySpan<int> offsets, ReadOnlySpan<int> ordinals, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers)
+    {
+        // The index of the values is shared only while no value is added: a reader of this state must not see it change.
+        var index = values.Length == 0 ? OrdinalOf : new Dictionary<string, int>(OrdinalOf, StringComparer.Ordinal);
+        return new FacetDimension(
+            Name,
+            values.Length == 0 ? Values : [.. Values, .. values],
+            values.Length == 0 ? Labels : [.. Labels, .. labels],
+            values.Length == 0 ? LabelsFa : [.. LabelsFa, .. labelsFa],
+            values.Length == 0 ? Numbers : [.. Numbers, .. numbers],
+            values.Length == 0 ? Uppers : [.. Uppers, .. uppers],
+            _offsets.Append(_rows + 1, offsets),
+            _rows + offsets.Length,
+            _ordinals.Append(_entries, ordinals),
+            _entries + ordinals.Length,
+            index);
     }
 
     public string Name { get; }
@@ -63,23 +91,19 @@ internal sealed class FacetDimension
     public Dictionary<string, int> OrdinalOf { get; }
 
     /// <summary>How many values the documents name in all.</summary>
-    public int Entries => _ordinals.Length;
+    public int Entries => _entries;
 
     /// <summary>How many rowids the dimension covers (from 0); rowids past them have none of its values.</summary>
-    public int Rows => _offsets.Length - 1;
+    public int Rows => _rows;
 
-    /// <summary>Copies the offsets of the rows covered, and the end of the last, into the start of a longer array.</summary>
-    public void CopyOffsets(int[] into) => _offsets.CopyTo(into, 0);
-
-    /// <summary>Every row's ordinals, then those of the rows added after them.</summary>
-    public int[] OrdinalsWith(List<int> added)
+    public ReadOnlySpan<int> OrdinalsOf(long rowid)
     {
-        var all = new int[_ordinals.Length + added.Count];
-        _ordinals.CopyTo(all, 0);
-        added.CopyTo(all, _ordinals.Length);
-        return all;
-    }
+        if (rowid >= _rows)
+        {
+            return [];
+        }
 
-    public ReadOnlySpan<int> OrdinalsOf(long rowid) =>
-        rowid + 1 < _offsets.Length ? _ordinals.AsSpan(_offsets[rowid], _offsets[rowid + 1] - _offsets[rowid]) : [];
+        var offsets = _offsets.Items;
+        return _ordinals.Items.AsSpan(offsets[rowid], offsets[rowid + 1] - offsets[rowid]);
+    }
 }

@@ -140,7 +140,7 @@ internal sealed class FacetStore
     {
         private readonly FacetDimension? _previous;
         private readonly List<int> _ids = []; // by ordinal past the previous state's
-        private readonly int[] _offsets;
+        private readonly int[] _offsets; // from the previous state's last row on: its end, then each added row's
         private readonly List<int> _ordinals = [];
         private readonly int _firstRow;
         private readonly int _firstOrdinal;
@@ -148,9 +148,9 @@ internal sealed class FacetStore
         public Builder(long maxRowid, FacetDimension? previous)
         {
             _previous = previous;
-            _offsets = new int[maxRowid + 2];
             _firstRow = previous?.Rows ?? 0;
             _firstOrdinal = previous?.Values.Length ?? 0;
+            _offsets = new int[maxRowid + 2 - _firstRow];
         }
 
         public int NewValue(int id)
@@ -162,32 +162,26 @@ internal sealed class FacetStore
         public void Add(long doc, int ordinal)
         {
             _ordinals.Add(ordinal);
-            _offsets[doc + 1]++;
+            _offsets[doc + 1 - _firstRow]++;
         }
 
         public FacetDimension Build(string name, FacetStore store)
         {
-            // The previous state's rows keep their offsets, the last of which is where the rows added after begin.
-            _previous?.CopyOffsets(_offsets);
-            for (var r = _firstRow + 1; r < _offsets.Length; r++)
+            _offsets[0] = _previous?.Entries ?? 0;
+            for (var r = 1; r < _offsets.Length; r++)
             {
                 _offsets[r] += _offsets[r - 1];
             }
 
-            int[] ordinals = _previous is null ? [.. _ordinals] : _previous.OrdinalsWith(_ordinals);
-            return new FacetDimension(
-                name,
-                Appended(_previous?.Values, _ids.Select(i => store._values[i])),
-                Appended(_previous?.Labels, _ids.Select(i => store._labels[i])),
-                Appended(_previous?.LabelsFa, _ids.Select(i => store._labelsFa[i])),
-                Appended(_previous?.Numbers, _ids.Select(i => store._numbers[i])),
-                Appended(_previous?.Uppers, _ids.Select(i => store._uppers[i])),
-                _offsets,
-                ordinals,
-                _ids.Count == 0 ? _previous?.OrdinalOf : null);
+            string[] values = [.. _ids.Select(i => store._values[i])];
+            string[] labels = [.. _ids.Select(i => store._labels[i])];
+            string?[] labelsFa = [.. _ids.Select(i => store._labelsFa[i])];
+            double[] numbers = [.. _ids.Select(i => store._numbers[i])];
+            double[] uppers = [.. _ids.Select(i => store._uppers[i])];
+            return _previous is null
+                ? new FacetDimension(name, values, labels, labelsFa, numbers, uppers, _offsets, [.. _ordinals])
+                : _previous.Extended(_offsets.AsSpan(1), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ordinals), values, labels, labelsFa, numbers, uppers);
         }
-
-        private static T[] Appended<T>(T[]? before, IEnumerable<T> added) => before is null ? [.. added] : [.. before, .. added];
     }
 }
 

@@ -136,8 +136,9 @@ public sealed class IndexHost : IDisposable
     /// <summary>
     /// Serves the served generation's file after a write of this process that only deleted
     /// <paramref name="deletedRows"/> and added documents, when the state served was the file's before the write:
-    /// the state in memory is extended (<see cref="SearchIndex.Extend"/>) instead of read again. Queries that started
-    /// before keep the state they started with.
+    /// the state in memory is extended (<see cref="SearchIndex.Extend"/>) instead of read again, and what the served
+    /// state had prepared for its searches is prepared before the new one is served. Queries that started before keep
+    /// the state they started with.
     /// </summary>
     public void Advance(IReadOnlyCollection<long> deletedRows)
     {
@@ -151,12 +152,16 @@ public sealed class IndexHost : IDisposable
 
             var path = lease.Index.Path;
             var hold = GenerationHold.Take(path) ?? throw new FileNotFoundException("The served generation's file is gone.", path);
+            SearchIndex? extended = null;
             try
             {
-                Serve(new Generation(lease.Index.Extend(deletedRows), hold));
+                extended = lease.Index.Extend(deletedRows);
+                extended.PrepareLike(lease.Index);
+                Serve(new Generation(extended, hold));
             }
             catch
             {
+                extended?.Dispose();
                 hold.Dispose();
                 throw;
             }

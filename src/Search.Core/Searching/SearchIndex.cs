@@ -213,6 +213,24 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     /// <summary>
+    /// Prepares what <paramref name="previous"/> had prepared for its searches (the facet buckets, the vocabulary),
+    /// so that the first searches of this state, which replaces it, do not wait for them: at a million documents the
+    /// buckets take most of a second to build, which the write that made this state pays instead.
+    /// </summary>
+    internal void PrepareLike(SearchIndex previous)
+    {
+        if (previous._buckets is not null)
+        {
+            _ = Buckets;
+        }
+
+        if (previous._vocabulary.IsValueCreated)
+        {
+            _ = LoadedVocabulary();
+        }
+    }
+
+    /// <summary>
     /// How the next state's vocabulary is read: this one's with the postings written since added, when this one has
     /// been read; else null (read whole when first needed, as on open).
     /// </summary>
