@@ -161,6 +161,9 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         {
             var known = KnownHashes(path);
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            // The served state can be extended with this run's changes only if it is the file's state before them.
+            var extend = host is not null && !host.ChangedInPlace();
+            IReadOnlyList<long> deletedRows;
             using (var writer = IndexWriter.Open(path))
             {
                 bool Changed(SourceDocument d) => !known.TryGetValue(d.Id, out var h) || h != d.ContentHash;
@@ -214,12 +217,23 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
                 }
 
                 writer.Commit();
+                deletedRows = writer.DeletedRows;
             }
 
             SqliteConnection.ClearAllPools();
-            if (host is not null)
+            // A scheduled run that finds nothing changed leaves the served state, its caches and its counts as they are
+            // (unless it is not the file's: then it is read again).
+            if (host is not null && (added + updated + deleted > 0 || !extend))
             {
-                host.Reload();
+                if (extend)
+                {
+                    host.Advance(deletedRows);
+                }
+                else
+                {
+                    host.Reload();
+                }
+
                 ServedLog.StartOver(host, path);
             }
         }

@@ -160,6 +160,40 @@ public class ReindexRunnerTests
     }
 
     [Test]
+    public void An_incremental_run_that_finds_nothing_changed_leaves_the_served_state_as_it_is()
+    {
+        Run(ReindexMode.Full);
+        using var host = new IndexHost(_directory);
+        using (var before = host.Acquire()!)
+        {
+            var report = Run(ReindexMode.Incremental, host: host);
+            Assert.That((report.Added, report.Updated, report.Deleted, report.Unchanged), Is.EqualTo((0, 0, 0, 20)));
+            using var after = host.Acquire()!;
+            Assert.That(after.Index, Is.SameAs(before.Index), "its caches and counts stay: nothing was loaded again");
+        }
+    }
+
+    [Test]
+    public void An_incremental_run_serves_its_changes_by_reading_only_the_rows_it_wrote()
+    {
+        Run(ReindexMode.Full);
+        using var host = new IndexHost(_directory);
+        Write("doc03.txt", "Document 3, rewritten about Gohardasht.");
+        Write("doc20.txt", "Document 20 about Khavaran.");
+        File.Delete(Path.Combine(_sources, "doc07.txt"));
+
+        var report = Run(ReindexMode.Incremental, host: host);
+
+        Assert.That((report.Added, report.Updated, report.Deleted), Is.EqualTo((1, 1, 1)));
+        var engine = new SqliteSearchEngine(host, Analyzers.Settings);
+        Assert.That(engine.Search(new SearchQuery { Text = "evin", Limit = 0 }).Total, Is.EqualTo(18));
+        Assert.That(engine.Search(new SearchQuery { Text = "gohardasht OR khavaran", Limit = 0 }).Total, Is.EqualTo(2));
+        using var served = host.Acquire()!;
+        Assert.That(served.Index.RowsRead, Is.EqualTo(2), "the served state was extended with the two rows written");
+        Assert.That(served.Index.DocumentCount, Is.EqualTo(20));
+    }
+
+    [Test]
     public void A_full_rebuild_switches_generations_and_removes_the_old_one_once_drained()
     {
         Run(ReindexMode.Full);
