@@ -43,6 +43,33 @@ public class AdminEndpointTests
     }
 
     [Test]
+    public async Task A_document_deleted_through_the_api_stays_deleted_through_reindexing_until_it_is_written_again()
+    {
+        // A seed: it comes from a source folder, which the API does not change.
+        const string id = "000_bf7e46f90931b774";
+        Assert.That((await _client.GetAsync($"/api/documents/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _client.DeleteAsync($"/api/documents/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(File.Exists(Path.Combine(_factory.Sources, id + ".txt")), Is.True);
+
+        foreach (var mode in new[] { "incremental", "full", "incremental" })
+        {
+            var job = await Finished(await _client.PostAsync($"/api/admin/reindex?mode={mode}", null));
+            Assert.That(job.State, Is.EqualTo("succeeded"), job.Error);
+            Assert.That((await _client.GetAsync($"/api/documents/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"after a {mode} reindex");
+        }
+
+        Assert.That((await _client.DeleteAsync("/api/documents/never-there")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(Directory.GetFiles(_factory.DocumentsPath, "never-there*"), Is.Empty, "a delete of nothing withdraws nothing");
+
+        var put = await _client.PutAsJsonAsync($"/api/documents/{id}", new { title = "Written again", body = "The report, sent again through the API, about Evin." });
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var rebuilt = await Finished(await _client.PostAsync("/api/admin/reindex?mode=full", null));
+        Assert.That(rebuilt.State, Is.EqualTo("succeeded"), rebuilt.Error);
+        var document = await _client.GetFromJsonAsync<DocumentResponse>($"/api/documents/{id}");
+        Assert.That(document!.Title, Is.EqualTo("Written again"), "written again, it is indexed again, from the API's copy");
+    }
+
+    [Test]
     public async Task An_incremental_reindex_picks_up_new_changed_and_removed_files()
     {
         File.WriteAllText(Path.Combine(_factory.Sources, "new.txt"), "A new report about Khavaran.");

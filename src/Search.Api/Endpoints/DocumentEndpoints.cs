@@ -86,9 +86,23 @@ internal static class DocumentEndpoints
         try
         {
             using var claim = index.Claim();
-            var fromFolder = DocumentFolder.IsValidId(id) && folder.Delete(id);
+            // Withdrawn first: a document from a source folder must not come back with the next reindex, even if
+            // this process stops between the deletes.
+            var valid = DocumentFolder.IsValidId(id);
+            var withdrew = valid && folder.Withdraw(id);
+            var fromFolder = valid && folder.Delete(id);
             var fromIndex = index.Delete(id);
-            return fromFolder || fromIndex ? TypedResults.NoContent() : NotFound(id);
+            if (fromFolder || fromIndex)
+            {
+                return TypedResults.NoContent();
+            }
+
+            if (withdrew)
+            {
+                folder.Unwithdraw(id);
+            }
+
+            return NotFound(id);
         }
         catch (IndexBusyException e)
         {

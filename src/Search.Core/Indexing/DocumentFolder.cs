@@ -6,7 +6,9 @@ namespace Search.Core.Indexing;
 /// <summary>
 /// Where documents sent through the API live as files: one {id}.json each, in the corpus JSON format, so that they are
 /// a source like any other and survive every rebuild. A file is written to a temporary name, flushed to disk and then
-/// renamed over the old one: a crash leaves the old file or the new one, never half of either.
+/// renamed over the old one: a crash leaves the old file or the new one, never half of either. A document deleted
+/// through the API leaves a withdrawal, {id}.deleted, so that a reindex does not bring it back from a source folder
+/// that still has it; writing the id again takes the withdrawal away.
 /// </summary>
 public sealed partial class DocumentFolder(string path)
 {
@@ -33,6 +35,7 @@ public sealed partial class DocumentFolder(string path)
         }
 
         File.Move(temp, target, overwrite: true);
+        File.Delete(WithdrawalOf(id));
         var (document, problem) = JsonDocuments.FromJson(json, System.IO.Path.GetFileName(target));
         return document ?? throw new InvalidOperationException($"A document written by the API could not be read back: {problem}");
     }
@@ -49,6 +52,32 @@ public sealed partial class DocumentFolder(string path)
         File.Delete(file);
         return true;
     }
+
+    /// <summary>
+    /// Withdraws an id from every source of later reindex runs (see <see cref="FolderSource.Withdrawn"/>), durably,
+    /// before the document is deleted; true when this call withdrew it, false when it was withdrawn already.
+    /// </summary>
+    public bool Withdraw(string id)
+    {
+        var file = WithdrawalOf(id);
+        if (File.Exists(file))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path);
+        using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Flush(flushToDisk: true);
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes back a withdrawal this process made for an id that turned out to be nowhere.</summary>
+    public void Unwithdraw(string id) => File.Delete(WithdrawalOf(id));
+
+    private string WithdrawalOf(string id) => FileOf(id)[..^".json".Length] + FolderSource.WithdrawalExtension;
 
     private string FileOf(string id) =>
         IsValidId(id) ? System.IO.Path.Combine(Path, id + ".json") : throw new ArgumentException($"'{id}' is not a valid document id.", nameof(id));

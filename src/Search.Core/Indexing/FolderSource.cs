@@ -3,7 +3,8 @@ namespace Search.Core.Indexing;
 /// <summary>
 /// Every document under a folder, recursively, in a stable (ordinal path) order: .txt, .md, .html/.htm, .docx,
 /// .json (one document) and .jsonl or .jsonl.gz (one per line). A file that cannot be read comes out as a skipped
-/// source with its reason; it never stops the walk.
+/// source with its reason; it never stops the walk. A file {id}.deleted withdraws that id from every source of a run
+/// (<see cref="Withdrawn"/>): the API leaves one where it deletes a document.
 /// </summary>
 public sealed class FolderSource(string root)
 {
@@ -91,6 +92,18 @@ public sealed class FolderSource(string root)
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".json", ".jsonl", ".html", ".htm", ".docx" };
 
     public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>The file extension of a withdrawal: {id}.deleted.</summary>
+    public const string WithdrawalExtension = ".deleted";
+
+    /// <summary>The ids withdrawn under this folder: documents deleted through the API, not to be indexed from any source.</summary>
+    public IEnumerable<string> Withdrawn() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateFiles(Root, "*" + WithdrawalExtension, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(f => f.EndsWith(WithdrawalExtension, StringComparison.Ordinal))
+                .Select(Path.GetFileNameWithoutExtension)
+                .OfType<string>()
+            : [];
 
     public IEnumerable<(SourceDocument? Document, SkippedSource? Skipped)> Read()
     {

@@ -249,10 +249,20 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
     private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped, SourceDocument? Document)> AnalyzedWithSource(
         IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
         OrderedPipeline.Select(
-            sources.SelectMany(s => s.Read()),
+            Readable(sources),
             item => item.Document is { } d && needsAnalysis(d) ? (analysis.Analyze(d), item.Skipped, d) : ((IndexedDocument?)null, item.Skipped, item.Document),
             AnalysisBatch,
             cancellation);
+
+    /// <summary>
+    /// Every source's documents but those withdrawn in any source (deleted through the API: see
+    /// <see cref="FolderSource.Withdrawn"/>); the withdrawals are read when the run starts.
+    /// </summary>
+    private static IEnumerable<(SourceDocument? Document, SkippedSource? Skipped)> Readable(IReadOnlyList<FolderSource> sources)
+    {
+        var withdrawn = sources.SelectMany(s => s.Withdrawn()).ToHashSet(StringComparer.Ordinal);
+        return sources.SelectMany(s => s.Read()).Where(item => item.Document is null || !withdrawn.Contains(item.Document.Id));
+    }
 
     private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped)> Analyzed(
         IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>

@@ -160,6 +160,30 @@ public class ReindexRunnerTests
     }
 
     [Test]
+    public void An_id_withdrawn_in_one_source_is_indexed_from_none_until_the_withdrawal_goes()
+    {
+        // As the API leaves it in its documents folder when it deletes a document that a source folder has.
+        var documents = _temp.Combine("documents");
+        Directory.CreateDirectory(documents);
+        File.WriteAllText(Path.Combine(documents, "doc05" + FolderSource.WithdrawalExtension), "");
+        FolderSource[] sources = [new FolderSource(_sources), new FolderSource(documents)];
+
+        var full = new ReindexRunner(Analyzers.Settings).Run(_directory, sources, ReindexMode.Full);
+        Assert.That(full.Added, Is.EqualTo(19));
+        Assert.That(Count("evin"), Is.EqualTo(19));
+
+        File.Delete(Path.Combine(documents, "doc05" + FolderSource.WithdrawalExtension));
+        var incremental = new ReindexRunner(Analyzers.Settings).Run(_directory, sources, ReindexMode.Incremental);
+        Assert.That((incremental.Added, incremental.Unchanged), Is.EqualTo((1, 19)));
+        Assert.That(Count("evin"), Is.EqualTo(20));
+
+        File.WriteAllText(Path.Combine(documents, "doc05" + FolderSource.WithdrawalExtension), "");
+        var again = new ReindexRunner(Analyzers.Settings).Run(_directory, sources, ReindexMode.Incremental);
+        Assert.That(again.Deleted, Is.EqualTo(1), "withdrawn again, it goes from the index");
+        Assert.That(Count("evin"), Is.EqualTo(19));
+    }
+
+    [Test]
     public void An_incremental_run_that_finds_nothing_changed_leaves_the_served_state_as_it_is()
     {
         Run(ReindexMode.Full);
