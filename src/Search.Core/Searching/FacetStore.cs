@@ -123,13 +123,25 @@ internal sealed class FacetStore
     }
 
     /// <summary>Every dimension: those extended, and those of the store before that no added document names.</summary>
+    /// <remarks>
+    /// In the order of their first document, as a fresh load has them: the previous state's, then those the added
+    /// documents bring. The facet views, and the counts kept per view for frequent words, follow this order.
+    /// </remarks>
     public Dictionary<string, FacetDimension> Build()
     {
-        var built = _builders.ToDictionary(b => b.Key, b => b.Value.Build(b.Key, this), StringComparer.Ordinal);
+        var built = new Dictionary<string, FacetDimension>(StringComparer.Ordinal);
         foreach (var (name, dimension) in _previous)
         {
-            // Rows past a dimension's own have none of its values: it serves the extended rows as it is.
-            built.TryAdd(name, dimension);
+            // Rows past a dimension's own have none of its values: one no added document names serves them as it is.
+            built[name] = _builders.TryGetValue(name, out var builder) ? builder.Build(name, this) : dimension;
+        }
+
+        foreach (var (name, builder) in _builders)
+        {
+            if (!built.ContainsKey(name))
+            {
+                built[name] = builder.Build(name, this);
+            }
         }
 
         return built;

@@ -8,7 +8,7 @@ public sealed partial class SearchIndex
     internal const int FrequentWordFacetLimit = 20;
 
     // The counts of frequent words, by their expression as rendered (a query's match compiles to the same text).
-    private readonly ConcurrentDictionary<string, FacetTops> _frequentWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeptCounts> _frequentWords = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _retired = new();
     private readonly Lock _frequentWordsGate = new();
     private Task? _frequentWordsCount;
@@ -68,18 +68,36 @@ public sealed partial class SearchIndex
             }
 
             var matches = evaluator.Evaluate(word);
+            var key = word.ToFts();
+            var carried = _frequentWords.GetValueOrDefault(key);
+            if (carried is not null && carried.Hold(matches))
+            {
+                continue; // carried over from the state before a write, and still this word's counts
+            }
+
             var tally = StartTally(matches.Count);
             new Pass(this, matches, [], [], [], 0, SearchSort.Relevance).Run(0, matches.Count, tally);
-            var tops = tally.Top(FrequentWordFacetLimit);
-            var key = word.ToFts();
-            if (_frequentWords.TryAdd(key, tops))
-            {
-                Interlocked.Add(ref _frequentWordBytes, (2L * key.Length) + 48 + tops.Bytes);
-                counted++;
-            }
+            var kept = new KeptCounts(tally.Top(FrequentWordFacetLimit), matches.Count, _live.Length);
+            _frequentWords[key] = kept;
+            Interlocked.Add(ref _frequentWordBytes, kept.Bytes(key) - (carried?.Bytes(key) ?? 0));
+            counted++;
         }
 
         return counted;
+    }
+
+    /// <summary>
+    /// Takes over the counts kept for frequent words by the state this one extends: each is used only while it is
+    /// still exact (<see cref="KeptCounts.Hold"/>), and the next count of frequent words counts only the others.
+    /// </summary>
+    private void CarryCountsOf(SearchIndex previous)
+    {
+        foreach (var (key, kept) in previous._frequentWords)
+        {
+            _frequentWords[key] = kept;
+        }
+
+        _frequentWordBytes = Interlocked.Read(ref previous._frequentWordBytes);
     }
 
     /// <summary>Whether a request's facets would come from the counts kept for frequent words.</summary>
@@ -87,17 +105,36 @@ public sealed partial class SearchIndex
 
     /// <summary>
     /// The kept counts that answer a request, if any: its match is a word counted ahead of time, and nothing else
-    /// narrows it (no exclusion, range or filter) and it asks for no more values than were kept.
+    /// narrows it (no exclusion, range or filter) and it asks for no more values than were kept, and its matches are
+    /// still those they were counted over.
     /// </summary>
     private FacetTops? FrequentWordCounts(SearchRequest request)
     {
         if (!request.UseFrequentWordCounts || request.Query.Match is null || request.Query.Exclude is not null
             || request.Query.Ranges.Count > 0 || request.Ranges.Count > 0 || request.Filters.Any(f => f.Value.Count > 0)
-            || request.FacetLimit > FrequentWordFacetLimit)
+            || request.FacetLimit > FrequentWordFacetLimit
+            || _frequentWords.GetValueOrDefault(request.Query.Match.ToFts()) is not { } kept)
         {
             return null;
         }
 
-        return _frequentWords.GetValueOrDefault(request.Query.Match.ToFts());
+        // The word's set is cached with its ranking (the search that follows takes its page from the same).
+        return kept.Hold(Matches(request.Query)!) ? kept.Tops : null;
+    }
+
+    /// <summary>
+    /// A frequent word's kept counts, with what they were counted over: how many documents the word matched and how
+    /// many rowids the state held. After writes they are still exact while none of the rows added since is among the
+    /// word's matches and its matches are as many: rowids are never reused and only grow, so an added document the
+    /// word matches lies past those rowids, and with none such the matches now are those then less the deleted ones,
+    /// the same set when the same number. The values' buckets within a view keep their numbers as a state is extended
+    /// (new values come after), so the packed counts read the same.
+    /// </summary>
+    private sealed record KeptCounts(FacetTops Tops, int Matches, int Rows)
+    {
+        public bool Hold(ScoredDocs matches) =>
+            matches.Count == Matches && (matches.Count == 0 || matches.Docs[matches.Count - 1] < Rows);
+
+        public long Bytes(string key) => (2L * key.Length) + 48 + 32 + Tops.Bytes;
     }
 }

@@ -88,7 +88,13 @@ public sealed partial class SearchIndex : IDisposable
             {
                 var metadata = ReadMetadata(path, connection);
                 var loaded = previous is null ? LoadRows(connection) : previous.ExtendRows(connection, deletedRows);
-                return new SearchIndex(path, connectionString, loaded, metadata, snapshot, previous?.ExtendedVocabulary());
+                var index = new SearchIndex(path, connectionString, loaded, metadata, snapshot, previous?.ExtendedVocabulary());
+                if (previous is not null)
+                {
+                    index.CarryCountsOf(previous);
+                }
+
+                return index;
             });
         }
         catch
