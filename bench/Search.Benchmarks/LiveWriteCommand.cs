@@ -10,7 +10,8 @@ namespace Search.Benchmarks;
 /// What a single-document write through the API costs on a large index, and what the searches right after it pay:
 /// documents of the corpus are written again (each replaces itself, as an edited report would) through the service's
 /// own write path (<see cref="LiveIndex"/>), one at a time; after each, a faceted search of a common word and a prefix
-/// search are timed, the first of the new state. WRITES TO THE INDEX: run it on a copy. Prints one JSON line.
+/// search are timed, the first of the new state; with --count-ahead, the count of the frequent words' facets before
+/// the writes and again after them. WRITES TO THE INDEX: run it on a copy. Prints one JSON line.
 /// </summary>
 internal static class LiveWriteCommand
 {
@@ -23,9 +24,14 @@ internal static class LiveWriteCommand
         var engine = new SqliteSearchEngine(host, settings);
         var live = new LiveIndex(host, settings, gate);
         var writes = a.Int("writes", 10);
-        var documents = ReadDocuments(a.Get("corpus"), writes, a.Int("skip", 1000));
+        var documents = ReadDocuments(a.Get("corpus"), writes + 1, a.Int("skip", 1000));
         var common = a.Get("common", "report");
         var prefix = a.Get("prefix", "pris*");
+
+        // --count-ahead: the frequent words' facets are counted first, as the service does; after the writes they are
+        // counted again for the state the last write made, which counts only the words the writes touched.
+        var countAhead = a.Flag("count-ahead");
+        var firstCount = countAhead ? Time(() => engine.CountFrequentWordsAsync().GetAwaiter().GetResult()) : 0;
 
         // The state before: what a search costs once its generation is warm.
         Time(() => engine.Search(Faceted(common)));
@@ -36,12 +42,23 @@ internal static class LiveWriteCommand
         var write = new List<double>();
         var faceted = new List<double>();
         var prefixed = new List<double>();
-        foreach (var document in documents)
+        foreach (var document in documents.Take(writes))
         {
             write.Add(Time(() => live.Upsert(document)));
             faceted.Add(Time(() => engine.Search(Faceted(common))));
             prefixed.Add(Time(() => engine.Search(Plain(prefix))));
         }
+
+        var countAgain = 0.0;
+        if (countAhead)
+        {
+            // One more write with no search after it: the count of its state starts now, not after the settling time a
+            // search would start it with.
+            live.Upsert(documents[^1]);
+            countAgain = Time(() => engine.CountFrequentWordsAsync().GetAwaiter().GetResult());
+        }
+
+        var wordsKept = engine.Status().FacetsCountedAhead;
 
         var reload = Time(host.Reload);
         var line = new JsonObject
@@ -57,6 +74,13 @@ internal static class LiveWriteCommand
             ["prefix_after_write_ms_p50"] = Math.Round(Percentiles.Of([.. prefixed.Order()], 50), 1),
             ["prefix_warm_ms"] = Math.Round(warmPrefix, 1),
         };
+        if (countAhead)
+        {
+            line["count_ahead_s"] = Math.Round(firstCount / 1000, 1);
+            line["count_again_after_writes_s"] = Math.Round(countAgain / 1000, 1);
+            line["words_kept"] = wordsKept;
+        }
+
         Console.WriteLine(line.ToJsonString());
         return 0;
     }

@@ -23,7 +23,7 @@ static int Usage()
           queries --corpus FILE.jsonl --out DIR [--per-class 50] [--seed 1]     query sets per class, both languages
           latency --index DIR --queries DIR [--facets] [--repeat 5] [--config DIR]   in-process latencies, JSON lines
           facet-cost --index DIR --queries DIR [--repeat 20] [--class C]   each query with and without facets in turn, JSON lines
-          live-write --index DIR --corpus FILE.jsonl [--writes 10]   single-document writes and the searches after them (writes to DIR)
+          live-write --index DIR --corpus FILE.jsonl [--writes 10] [--count-ahead]   single-document writes and the searches after them (writes to DIR)
           load --url URL --queries DIR [--concurrency 8] [--seconds 20] [--facets] [--filter]   HTTP throughput and latencies, per class
           lucene-corpus --index DIR --out FILE.jsonl    our documents and facet values in the Lucene harness format
           micro [BenchmarkDotNet options]                 analyzer and extractor micro-benchmarks

@@ -67,28 +67,40 @@ public sealed partial class SearchIndex
                 break;
             }
 
-            var matches = evaluator.Evaluate(word);
             var key = word.ToFts();
-            var carried = _frequentWords.GetValueOrDefault(key);
-            if (carried is not null && carried.Hold(matches))
+            if (_frequentWords.ContainsKey(key))
             {
-                continue; // carried over from the state before a write, and still this word's counts
+                // Carried over from the state before a write: a search of the word uses them while they hold, and
+                // counts and keeps them again when they do not (KeepCounts), so they are not evaluated here.
+                continue;
             }
 
+            var matches = evaluator.Evaluate(word);
             var tally = StartTally(matches.Count);
             new Pass(this, matches, [], [], [], 0, SearchSort.Relevance).Run(0, matches.Count, tally);
-            var kept = new KeptCounts(tally.Top(FrequentWordFacetLimit), matches.Count, _live.Length);
-            _frequentWords[key] = kept;
-            Interlocked.Add(ref _frequentWordBytes, kept.Bytes(key) - (carried?.Bytes(key) ?? 0));
+            KeepCounts(key, tally.Top(FrequentWordFacetLimit), matches);
             counted++;
         }
 
         return counted;
     }
 
+    /// <summary>Keeps a frequent word's counts over its matches in this state, in place of any it had.</summary>
+    private void KeepCounts(string key, FacetTops tops, ScoredDocs matches)
+    {
+        var kept = new KeptCounts(tops, matches.Count, _live.Length);
+        long replaced = 0;
+        _frequentWords.AddOrUpdate(key, kept, (_, before) =>
+        {
+            replaced = before.Bytes(key);
+            return kept;
+        });
+        Interlocked.Add(ref _frequentWordBytes, kept.Bytes(key) - replaced);
+    }
+
     /// <summary>
     /// Takes over the counts kept for frequent words by the state this one extends: each is used only while it is
-    /// still exact (<see cref="KeptCounts.Hold"/>), and the next count of frequent words counts only the others.
+    /// still exact (<see cref="KeptCounts.Hold"/>), and counted again by the first search that finds it is not.
     /// </summary>
     private void CarryCountsOf(SearchIndex previous)
     {
@@ -101,26 +113,29 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>Whether a request's facets would come from the counts kept for frequent words.</summary>
-    internal bool KeepsCountsFor(SearchRequest request) => FrequentWordCounts(request) is not null;
+    internal bool KeepsCountsFor(SearchRequest request) => KeptCountsKey(request) is { } key && FrequentWordCounts(key, request) is not null;
 
     /// <summary>
-    /// The kept counts that answer a request, if any: its match is a word counted ahead of time, and nothing else
-    /// narrows it (no exclusion, range or filter) and it asks for no more values than were kept, and its matches are
-    /// still those they were counted over.
+    /// The key of the counts kept for a request's word, if it has any: its match is a word counted ahead of time,
+    /// nothing else narrows it (no exclusion, range or filter) and it asks for no more values than were kept.
     /// </summary>
-    private FacetTops? FrequentWordCounts(SearchRequest request)
+    private string? KeptCountsKey(SearchRequest request)
     {
         if (!request.UseFrequentWordCounts || request.Query.Match is null || request.Query.Exclude is not null
             || request.Query.Ranges.Count > 0 || request.Ranges.Count > 0 || request.Filters.Any(f => f.Value.Count > 0)
-            || request.FacetLimit > FrequentWordFacetLimit
-            || _frequentWords.GetValueOrDefault(request.Query.Match.ToFts()) is not { } kept)
+            || request.FacetLimit > FrequentWordFacetLimit)
         {
             return null;
         }
 
-        // The word's set is cached with its ranking (the search that follows takes its page from the same).
-        return kept.Hold(Matches(request.Query)!) ? kept.Tops : null;
+        var key = request.Query.Match.ToFts();
+        return _frequentWords.ContainsKey(key) ? key : null;
     }
+
+    /// <summary>The counts kept under <paramref name="key"/> when its word's matches are still those they were counted over.</summary>
+    private FacetTops? FrequentWordCounts(string key, SearchRequest request) =>
+        // The word's set is cached with its ranking (the search that follows takes its page from the same).
+        _frequentWords.TryGetValue(key, out var kept) && kept.Hold(Matches(request.Query)!) ? kept.Tops : null;
 
     /// <summary>
     /// A frequent word's kept counts, with what they were counted over: how many documents the word matched and how

@@ -19,7 +19,8 @@ public sealed partial class SearchIndex
             return Search(request with { CountFacets = false }, snippeter) with { Facets = known };
         }
 
-        if (request.CountFacets && FrequentWordCounts(request) is { } kept)
+        var keptKey = request.CountFacets ? KeptCountsKey(request) : null;
+        if (keptKey is not null && FrequentWordCounts(keptKey, request) is { } kept)
         {
             // A frequent word counted ahead of time for this generation (CountFrequentWords).
             return Search(request with { CountFacets = false }, snippeter) with { Facets = Buckets.Show(kept, request.FacetLimit) };
@@ -53,7 +54,7 @@ public sealed partial class SearchIndex
 
             var best = matches.Best(request.Offset + request.Limit);
             var ranked = best.Skip(request.Offset).Select(i => ((long)matches.Docs[i], (double)matches.Scores[i])).ToList();
-            return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), Counted(tally, facetKey, request.FacetLimit));
+            return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), Counted(tally, facetKey, request.FacetLimit, keptKey, matches));
         }
 
         var pass = new Pass(this, matches, hardFilters, dimensionFilters, filterRanges, request.Offset + request.Limit, request.Sort);
@@ -81,15 +82,29 @@ public sealed partial class SearchIndex
             (total, top) = pass.Run(0, count, tally);
         }
 
-        var facets = Counted(tally, facetKey, request.FacetLimit);
+        var facets = Counted(tally, facetKey, request.FacetLimit, keptKey, matches);
         var hits = LoadHits(top.Ranked().Skip(request.Offset).ToList(), request.Query, snippeter);
         return new SearchResults(total, hits, facets);
     }
 
-    /// <summary>The counts a result shows, kept for the same request again when it has a key.</summary>
-    private Dictionary<string, IReadOnlyList<FacetCount>> Counted(FacetBuckets.Tally? tally, string? facetKey, int limit)
+    /// <summary>
+    /// The counts a result shows, kept for the same request again when it has a key; a frequent word's whose kept
+    /// counts no longer held (<paramref name="keptKey"/>: after a write) are kept for it again.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<FacetCount>> Counted(FacetBuckets.Tally? tally, string? facetKey, int limit, string? keptKey, ScoredDocs? matches)
     {
-        var facets = tally?.Results(limit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        Dictionary<string, IReadOnlyList<FacetCount>> facets;
+        if (tally is not null && keptKey is not null && matches is not null)
+        {
+            var tops = tally.Top(FrequentWordFacetLimit);
+            KeepCounts(keptKey, tops, matches);
+            facets = Buckets.Show(tops, limit);
+        }
+        else
+        {
+            facets = tally?.Results(limit) ?? new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        }
+
         if (facetKey is not null)
         {
             _facetCounts.Add(facetKey, facets);
