@@ -50,10 +50,11 @@ public sealed partial class SearchIndex
     internal IEnumerable<string> FrequentTerms(long documents) => LoadedVocabulary().TermsInAtLeast(documents);
 
     /// <summary>
-    /// Counts the facets of each expression over this generation's live documents, as a search without filters would,
-    /// and keeps each word's best values. A common word's search has hundreds of thousands of documents to count and
-    /// its page, from the cached ranking, costs almost nothing: counted ahead of time, once per generation, its facets
-    /// cost what its page does. The words are evaluated without the query caches, which they would flush.
+    /// Counts the facets of each expression that has no kept counts yet over this state's live documents, as a search
+    /// without filters would, and keeps each word's best values. A common word's search has hundreds of thousands of
+    /// documents to count and its page, from the cached ranking, costs almost nothing: counted ahead of time, its
+    /// facets cost what its page does. A state extended after a write has its predecessor's counts and counts only the
+    /// words that have none. The words are evaluated without the query caches, which they would flush.
     /// Stops early when <paramref name="cancel"/> is set; returns how many were counted.
     /// </summary>
     internal int CountFrequentWords(IEnumerable<MatchExpression> words, CancellationToken cancel)
