@@ -55,6 +55,7 @@ public class AdminEndpointTests
         {
             var job = await Finished(await _client.PostAsync($"/api/admin/reindex?mode={mode}", null));
             Assert.That(job.State, Is.EqualTo("succeeded"), job.Error);
+            Assert.That(job.Withdrawn, Is.EqualTo(1), $"the {mode} reindex says it left the document out");
             Assert.That((await _client.GetAsync($"/api/documents/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"after a {mode} reindex");
         }
 

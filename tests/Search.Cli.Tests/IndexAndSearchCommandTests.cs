@@ -22,7 +22,7 @@ public class IndexAndSearchCommandTests
         var index = Path.Combine(_folder, "index");
         var (exit, output, _) = CliProcess.Run($"index --source seeds --index \"{index}\"");
         Assert.That(exit, Is.Zero, output);
-        Assert.That(output, Does.Contain("full: added 2, updated 0, deleted 0, unchanged 0, skipped 0"));
+        Assert.That(output, Does.Contain("full: added 2, updated 0, deleted 0, unchanged 0, withdrawn 0, skipped 0"));
 
         var (searchExit, results, _) = CliProcess.Run($"search --index \"{index}\" --query Oslo");
         Assert.That(searchExit, Is.Zero);

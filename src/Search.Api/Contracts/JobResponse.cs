@@ -1,6 +1,9 @@
 namespace Search.Api.Contracts;
 
-/// <summary>A reindex job: its state (queued, running, succeeded, failed), progress, counts, skipped sources and duration.</summary>
+/// <summary>
+/// A reindex job: its state (queued, running, succeeded, failed), progress, counts (withdrawn: documents of the sources
+/// left out because they were deleted through the API), skipped sources and duration.
+/// </summary>
 public sealed record JobResponse(
     string Id,
     string Mode,
@@ -14,6 +17,7 @@ public sealed record JobResponse(
     int Updated,
     int Deleted,
     int Unchanged,
+    int Withdrawn,
     IReadOnlyList<SkippedResponse> Skipped,
     string? Generation,
     string? Error);

@@ -65,6 +65,7 @@ internal static class AdminEndpoints
             report?.Updated ?? 0,
             report?.Deleted ?? 0,
             report?.Unchanged ?? 0,
+            report?.Withdrawn ?? 0,
             [.. (report?.Skipped ?? []).Select(s => new SkippedResponse(s.Source, s.Reason))],
             report?.Generation,
             job.Error);

@@ -59,7 +59,7 @@ internal static class IndexCommand
             }
 
             Console.WriteLine(
-                $"{report.Mode}: added {report.Added}, updated {report.Updated}, deleted {report.Deleted}, unchanged {report.Unchanged}, " +
+                $"{report.Mode}: added {report.Added}, updated {report.Updated}, deleted {report.Deleted}, unchanged {report.Unchanged}, withdrawn {report.Withdrawn}, " +
                 $"skipped {report.Skipped.Count} in {report.Duration.TotalSeconds:0.00} s; serving {Path.Combine(directory.Path, report.Generation!)}");
             return 0;
         }));

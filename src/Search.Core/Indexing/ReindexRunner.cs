@@ -85,6 +85,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         var path = directory.NextGenerationPath();
         var analysis = new DocumentAnalysis(settings, ExtractEntities);
         var skipped = new List<SkippedSource>();
+        var withdrawn = new WithdrawnCount();
         var added = 0;
         var mark = _gate.Mark();
         IDisposable? held = null;
@@ -92,7 +93,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         {
             using (var writer = IndexWriter.Create(path, new Dictionary<string, string> { [SettingsKey] = settings.Fingerprint }))
             {
-                foreach (var (analyzed, skip) in Analyzed(sources, analysis, _ => true, cancellation))
+                foreach (var (analyzed, skip) in Analyzed(sources, withdrawn, analysis, _ => true, cancellation))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     if (skip is not null)
@@ -139,7 +140,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             held?.Dispose();
         }
 
-        return new ReindexReport("full", added, 0, 0, 0, skipped, Path.GetFileName(path), clock.Elapsed);
+        return new ReindexReport("full", added, 0, 0, 0, skipped, Path.GetFileName(path), clock.Elapsed, withdrawn.Count);
     }
 
     private ReindexReport RunIncremental(
@@ -155,6 +156,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
         var path = directory.CurrentGeneration()!;
         var analysis = new DocumentAnalysis(settings, ExtractEntities);
         var skipped = new List<SkippedSource>();
+        var withdrawn = new WithdrawnCount();
         int added = 0, updated = 0, unchanged = 0, deleted = 0;
 
         using (_gate.Enter())
@@ -167,7 +169,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             using (var writer = IndexWriter.Open(path))
             {
                 bool Changed(SourceDocument d) => !known.TryGetValue(d.Id, out var h) || h != d.ContentHash;
-                foreach (var (analyzed, skip, document) in AnalyzedWithSource(sources, analysis, Changed, cancellation))
+                foreach (var (analyzed, skip, document) in AnalyzedWithSource(sources, withdrawn, analysis, Changed, cancellation))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     if (skip is not null)
@@ -238,7 +240,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             }
         }
 
-        return new ReindexReport("incremental", added, updated, deleted, unchanged, skipped, Path.GetFileName(path), clock.Elapsed);
+        return new ReindexReport("incremental", added, updated, deleted, unchanged, skipped, Path.GetFileName(path), clock.Elapsed, withdrawn.Count);
     }
 
     /// <summary>
@@ -247,9 +249,9 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
     /// turns away come through unanalyzed.
     /// </summary>
     private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped, SourceDocument? Document)> AnalyzedWithSource(
-        IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
+        IReadOnlyList<FolderSource> sources, WithdrawnCount withdrawn, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
         OrderedPipeline.Select(
-            Readable(sources),
+            Readable(sources, withdrawn),
             item => item.Document is { } d && needsAnalysis(d) ? (analysis.Analyze(d), item.Skipped, d) : ((IndexedDocument?)null, item.Skipped, item.Document),
             AnalysisBatch,
             cancellation);
@@ -258,15 +260,30 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
     /// Every source's documents but those withdrawn in any source (deleted through the API: see
     /// <see cref="FolderSource.Withdrawn"/>); the withdrawals are read when the run starts.
     /// </summary>
-    private static IEnumerable<(SourceDocument? Document, SkippedSource? Skipped)> Readable(IReadOnlyList<FolderSource> sources)
+    private static IEnumerable<(SourceDocument? Document, SkippedSource? Skipped)> Readable(IReadOnlyList<FolderSource> sources, WithdrawnCount left)
     {
         var withdrawn = sources.SelectMany(s => s.Withdrawn()).ToHashSet(StringComparer.Ordinal);
-        return sources.SelectMany(s => s.Read()).Where(item => item.Document is null || !withdrawn.Contains(item.Document.Id));
+        return sources.SelectMany(s => s.Read()).Where(item =>
+        {
+            if (item.Document is not null && withdrawn.Contains(item.Document.Id))
+            {
+                left.Count++;
+                return false;
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>How many documents a run's sources had that it left out as withdrawn (counted by the one thread that reads them).</summary>
+    private sealed class WithdrawnCount
+    {
+        public int Count { get; set; }
     }
 
     private static IEnumerable<(IndexedDocument? Analyzed, SkippedSource? Skipped)> Analyzed(
-        IReadOnlyList<FolderSource> sources, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
-        AnalyzedWithSource(sources, analysis, needsAnalysis, cancellation).Select(x => (x.Analyzed, x.Skipped));
+        IReadOnlyList<FolderSource> sources, WithdrawnCount withdrawn, DocumentAnalysis analysis, Func<SourceDocument, bool> needsAnalysis, CancellationToken cancellation) =>
+        AnalyzedWithSource(sources, withdrawn, analysis, needsAnalysis, cancellation).Select(x => (x.Analyzed, x.Skipped));
 
     private static Dictionary<string, string> KnownHashes(string path)
     {

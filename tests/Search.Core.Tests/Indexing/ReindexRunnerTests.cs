@@ -169,17 +169,17 @@ public class ReindexRunnerTests
         FolderSource[] sources = [new FolderSource(_sources), new FolderSource(documents)];
 
         var full = new ReindexRunner(Analyzers.Settings).Run(_directory, sources, ReindexMode.Full);
-        Assert.That(full.Added, Is.EqualTo(19));
+        Assert.That((full.Added, full.Withdrawn), Is.EqualTo((19, 1)));
         Assert.That(Count("evin"), Is.EqualTo(19));
 
         File.Delete(Path.Combine(documents, "doc05" + FolderSource.WithdrawalExtension));
         var incremental = new ReindexRunner(Analyzers.Settings).Run(_directory, sources, ReindexMode.Incremental);
-        Assert.That((incremental.Added, incremental.Unchanged), Is.EqualTo((1, 19)));
+        Assert.That((incremental.Added, incremental.Unchanged, incremental.Withdrawn), Is.EqualTo((1, 19, 0)));
         Assert.That(Count("evin"), Is.EqualTo(20));
 
         File.WriteAllText(Path.Combine(documents, "doc05" + FolderSource.WithdrawalExtension), "");
         var again = new ReindexRunner(Analyzers.Settings).Run(_directory, sources, ReindexMode.Incremental);
-        Assert.That(again.Deleted, Is.EqualTo(1), "withdrawn again, it goes from the index");
+        Assert.That((again.Deleted, again.Withdrawn), Is.EqualTo((1, 1)), "withdrawn again, it goes from the index");
         Assert.That(Count("evin"), Is.EqualTo(19));
     }
 
