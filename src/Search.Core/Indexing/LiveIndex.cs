@@ -99,15 +99,7 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
         }
 
         SqliteConnection.ClearAllPools();
-        if (extend)
-        {
-            host.Advance(deleted);
-        }
-        else
-        {
-            host.Reload();
-        }
-
+        host.ServeWritten(extend, deleted);
         ServedLog.StartOver(host, path);
         return result;
     }

@@ -227,15 +227,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             // (unless it is not the file's: then it is read again).
             if (host is not null && (added + updated + deleted > 0 || !extend))
             {
-                if (extend)
-                {
-                    host.Advance(deletedRows);
-                }
-                else
-                {
-                    host.Reload();
-                }
-
+                host.ServeWritten(extend, deletedRows);
                 ServedLog.StartOver(host, path);
             }
         }

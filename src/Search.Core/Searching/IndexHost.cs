@@ -169,6 +169,23 @@ public sealed class IndexHost : IDisposable
     }
 
     /// <summary>
+    /// Serves what a writer of this process committed to the served generation: extended with the rows it deleted
+    /// (<see cref="Advance"/>) when <paramref name="extend"/> (the served state was the file's before the write),
+    /// else read again (<see cref="Reload"/>).
+    /// </summary>
+    public void ServeWritten(bool extend, IReadOnlyCollection<long> deletedRows)
+    {
+        if (extend)
+        {
+            Advance(deletedRows);
+        }
+        else
+        {
+            Reload();
+        }
+    }
+
+    /// <summary>
     /// Opens a generation, held for other processes before it is opened (a writer elsewhere that has moved CURRENT on
     /// may be deleting it); null when its file is gone.
     /// </summary>
