@@ -6,20 +6,20 @@ namespace Search.Core.Searching;
 /// </summary>
 internal sealed class FacetDimension
 {
-    // Both shared with the states extended from this one, which only append (see GrowingInts): _rows + 1 offsets
+    // Both shared with the states extended from this one, which only append (see GrowingArray): _rows + 1 offsets
     // and _entries ordinals are this state's.
-    private readonly GrowingInts _offsets;
-    private readonly GrowingInts _ordinals;
+    private readonly GrowingArray<int> _offsets;
+    private readonly GrowingArray<int> _ordinals;
     private readonly int _rows;
     private readonly int _entries;
 
     public FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, int[] offsets, int[] ordinals)
-        : this(name, values, labels, labelsFa, numbers, uppers, GrowingInts.Of(offsets), offsets.Length - 1, GrowingInts.Of(ordinals), ordinals.Length, null)
+        : this(name, values, labels, labelsFa, numbers, uppers, GrowingArray<int>.Of(offsets), offsets.Length - 1, GrowingArray<int>.Of(ordinals), ordinals.Length, null)
     {
     }
 
     // ordinalOf: the index of the values, when a dimension extended has it already.
-    private FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, GrowingInts offsets, int rows, GrowingInts ordinals, int entries, Dictionary<string, int>? ordinalOf)
+    private FacetDimension(string name, string[] values, string[] labels, string?[] labelsFa, double[] numbers, double[] uppers, GrowingArray<int> offsets, int rows, GrowingArray<int> ordinals, int entries, Dictionary<string, int>? ordinalOf)
     {
         _rows = rows;
         _entries = entries;

@@ -371,11 +371,22 @@ public sealed partial class SearchIndex
     private FacetBuckets? _buckets;
     private object? _bucketsGate;
 
+    // The buckets of the state this one extends, when it had them: this state's are theirs with the rows added.
+    private FacetBuckets? _extendedBuckets;
+
     /// <summary>
     /// The facet views of this generation and every document's buckets, built once, by the first faceted search (or
-    /// the count of frequent words beside it: built by one of them, the other waits).
+    /// the count of frequent words beside it: built by one of them, the other waits), or extended from the buckets
+    /// of the state before a live write (see <see cref="PrepareLike"/>).
     /// </summary>
-    private FacetBuckets Buckets => LazyInitializer.EnsureInitialized(ref _buckets, ref _bucketsGate, () => FacetBuckets.Build([.. _facets.Values.SelectMany(FacetView.For)], _live.Length));
+    private FacetBuckets Buckets => LazyInitializer.EnsureInitialized(ref _buckets, ref _bucketsGate, () =>
+    {
+        var before = _extendedBuckets?.Views.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        List<FacetView> views = [.. _facets.Values.SelectMany(d => FacetView.For(d, before))];
+        var buckets = _extendedBuckets?.Extended(views, _live.Length) ?? FacetBuckets.Build(views, _live.Length);
+        _extendedBuckets = null;
+        return buckets;
+    });
 
     /// <summary>
     /// A match set this large has its facets counted in two halves at once (settable for tests). A match costs some

@@ -91,6 +91,7 @@ public sealed partial class SearchIndex : IDisposable
                 var index = new SearchIndex(path, connectionString, loaded, metadata, snapshot, previous?.ExtendedVocabulary());
                 if (previous is not null)
                 {
+                    index._extendedBuckets = previous._buckets;
                     index.CarryCountsOf(previous);
                 }
 
@@ -220,8 +221,8 @@ public sealed partial class SearchIndex : IDisposable
 
     /// <summary>
     /// Prepares what <paramref name="previous"/> had prepared for its searches (the facet buckets, the vocabulary),
-    /// so that the first searches of this state, which replaces it, do not wait for them: at a million documents the
-    /// buckets take most of a second to build, which the write that made this state pays instead.
+    /// so that the first searches of this state, which replaces it, do not wait for them: the write that made this
+    /// state pays for them instead (the buckets extended, the vocabulary merged with the postings written).
     /// </summary>
     internal void PrepareLike(SearchIndex previous)
     {
