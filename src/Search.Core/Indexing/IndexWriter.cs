@@ -36,6 +36,10 @@ public sealed class IndexWriter : IDisposable
     // it needs no lookup of an earlier copy. (A hash seen before only costs the lookup.)
     private readonly HashSet<int> _addedIdHashes = [];
     private readonly List<long> _deletedRows = [];
+
+    // The terms whose postings this writer wrote, while they are few enough to list (a live write's document, a small
+    // incremental run): a state extended by the write then reads their counts alone, not the whole postings table.
+    private HashSet<(int Column, string Term)>? _writtenTerms = [];
     private long _postingsSequence;
     private SqliteTransaction? _transaction;
     private int _pending;
@@ -77,6 +81,12 @@ public sealed class IndexWriter : IDisposable
 
     /// <summary>The rowids of the documents this writer deleted (or replaced): a reader of the file extends its state with them.</summary>
     public IReadOnlyList<long> DeletedRows => _deletedRows;
+
+    /// <summary>Listed up to this many terms written; past it, none.</summary>
+    public const int ListedTermsAtMost = 100_000;
+
+    /// <summary>What this writer changed, as a reader of the file extends its state by it.</summary>
+    public WrittenChange Written => new(_deletedRows, _writtenTerms);
 
     /// <summary>Opens an existing index file for writing.</summary>
     public static IndexWriter Open(string path)
@@ -347,7 +357,12 @@ public sealed class IndexWriter : IDisposable
         }
 
         _postingsSequence++;
-        _postings.Flush(Raw("INSERT INTO postings(col, term, seq, doc_count, data, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"), _postingsSequence);
+        if (_writtenTerms is not null && _writtenTerms.Count + _postings.TermCount > ListedTermsAtMost)
+        {
+            _writtenTerms = null;
+        }
+
+        _postings.Flush(Raw("INSERT INTO postings(col, term, seq, doc_count, data, pos) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"), _postingsSequence, _writtenTerms);
         var meta = Prepared("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         Set(meta, "$k", IndexSchema.PostingsSequenceKey);
         Set(meta, "$v", _postingsSequence.ToString(CultureInfo.InvariantCulture));

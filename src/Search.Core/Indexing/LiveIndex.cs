@@ -89,17 +89,17 @@ public sealed class LiveIndex(IndexHost host, IndexSettings settings, WriterGate
         // process has changed the file in place since it was loaded (CatchUp has not run yet).
         var extend = !host.ChangedInPlace();
         bool result;
-        IReadOnlyList<long> deleted;
+        WrittenChange written;
         using (var writer = IndexWriter.Open(path))
         {
             writer.Durable();
             result = change(writer);
             writer.Commit();
-            deleted = writer.DeletedRows;
+            written = writer.Written;
         }
 
         SqliteConnection.ClearAllPools();
-        host.ServeWritten(extend, deleted);
+        host.ServeWritten(extend, written);
         ServedLog.StartOver(host, path);
         return result;
     }

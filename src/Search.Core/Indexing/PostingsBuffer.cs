@@ -76,8 +76,14 @@ internal sealed class PostingsBuffer
         _touched.Clear();
     }
 
-    /// <summary>Writes one chunk per term with sequence number <paramref name="sequence"/> and empties the buffer.</summary>
-    public void Flush(RawStatement insert, long sequence)
+    /// <summary>How many terms the buffer holds, of every column.</summary>
+    public int TermCount => _termCount;
+
+    /// <summary>
+    /// Writes one chunk per term with sequence number <paramref name="sequence"/> and empties the buffer; each term
+    /// written goes into <paramref name="written"/>, when given.
+    /// </summary>
+    public void Flush(RawStatement insert, long sequence, HashSet<(int Column, string Term)>? written = null)
     {
         insert.Bind(3, sequence);
         for (var c = 0; c < _terms.Length; c++)
@@ -86,7 +92,9 @@ internal sealed class PostingsBuffer
             foreach (var number in _order[c])
             {
                 var buffer = _terms[c][number]!;
-                insert.Bind(2, TermNumbers.Term(number));
+                var term = TermNumbers.Term(number);
+                written?.Add((c, term));
+                insert.Bind(2, term);
                 insert.Bind(4, buffer.Count);
                 insert.Bind(5, buffer.DataChunk(ref _chunk));
                 insert.Bind(6, buffer.PositionsChunk(ref _chunk));

@@ -165,7 +165,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             var seen = new HashSet<string>(StringComparer.Ordinal);
             // The served state can be extended with this run's changes only if it is the file's state before them.
             var extend = host is not null && !host.ChangedInPlace();
-            IReadOnlyList<long> deletedRows;
+            WrittenChange written;
             using (var writer = IndexWriter.Open(path))
             {
                 bool Changed(SourceDocument d) => !known.TryGetValue(d.Id, out var h) || h != d.ContentHash;
@@ -219,7 +219,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
                 }
 
                 writer.Commit();
-                deletedRows = writer.DeletedRows;
+                written = writer.Written;
             }
 
             SqliteConnection.ClearAllPools();
@@ -227,7 +227,7 @@ public sealed class ReindexRunner(IndexSettings settings, WriterGate? gate = nul
             // (unless it is not the file's: then it is read again).
             if (host is not null && (added + updated + deleted > 0 || !extend))
             {
-                host.ServeWritten(extend, deletedRows);
+                host.ServeWritten(extend, written);
                 ServedLog.StartOver(host, path);
             }
         }

@@ -134,13 +134,13 @@ public sealed class IndexHost : IDisposable
     }
 
     /// <summary>
-    /// Serves the served generation's file after a write of this process that only deleted
-    /// <paramref name="deletedRows"/> and added documents, when the state served was the file's before the write:
+    /// Serves the served generation's file after a write of this process that only deleted rows and added documents
+    /// (<paramref name="change"/>), when the state served was the file's before the write:
     /// the state in memory is extended (<see cref="SearchIndex.Extend"/>) instead of read again, and what the served
     /// state had prepared for its searches is prepared before the new one is served. Queries that started before keep
     /// the state they started with.
     /// </summary>
-    public void Advance(IReadOnlyCollection<long> deletedRows)
+    public void Advance(WrittenChange change)
     {
         lock (_refreshGate)
         {
@@ -155,7 +155,7 @@ public sealed class IndexHost : IDisposable
             SearchIndex? extended = null;
             try
             {
-                extended = lease.Index.Extend(deletedRows);
+                extended = lease.Index.Extend(change);
                 extended.PrepareLike(lease.Index);
                 Serve(new Generation(extended, hold));
             }
@@ -169,15 +169,15 @@ public sealed class IndexHost : IDisposable
     }
 
     /// <summary>
-    /// Serves what a writer of this process committed to the served generation: extended with the rows it deleted
+    /// Serves what a writer of this process committed to the served generation: extended by what it changed
     /// (<see cref="Advance"/>) when <paramref name="extend"/> (the served state was the file's before the write),
     /// else read again (<see cref="Reload"/>).
     /// </summary>
-    public void ServeWritten(bool extend, IReadOnlyCollection<long> deletedRows)
+    public void ServeWritten(bool extend, WrittenChange change)
     {
         if (extend)
         {
-            Advance(deletedRows);
+            Advance(change);
         }
         else
         {

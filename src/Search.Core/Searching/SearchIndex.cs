@@ -67,17 +67,17 @@ public sealed partial class SearchIndex : IDisposable
 
     public IEnumerable<string> FacetDimensions => _facets.Keys;
 
-    public static SearchIndex Open(string path) => Open(path, null, []);
+    public static SearchIndex Open(string path) => Open(path, null, null);
 
     /// <summary>
     /// The present state of this generation's file after a write of this process that added documents past its rows
-    /// and deleted <paramref name="deletedRows"/>, and changed nothing else: what is in memory is extended rather than
+    /// and deleted some (<paramref name="change"/>), and changed nothing else: what is in memory is extended rather than
     /// read again (at a million documents a reload reads every row, seconds; this reads the rows added). The same as
     /// <see cref="Open(string)"/> would load, in what any search sees.
     /// </summary>
-    internal SearchIndex Extend(IReadOnlyCollection<long> deletedRows) => Open(Path, this, deletedRows);
+    internal SearchIndex Extend(WrittenChange change) => Open(Path, this, change);
 
-    private static SearchIndex Open(string path, SearchIndex? previous, IReadOnlyCollection<long> deletedRows)
+    private static SearchIndex Open(string path, SearchIndex? previous, WrittenChange? change)
     {
         var connectionString = IndexSchema.ConnectionString(path, readOnly: true);
         // Everything held in memory is read in the snapshot that later queries read in: one state of the file.
@@ -87,8 +87,8 @@ public sealed partial class SearchIndex : IDisposable
             return snapshot.Read(connection =>
             {
                 var metadata = ReadMetadata(path, connection);
-                var loaded = previous is null ? LoadRows(connection) : previous.ExtendRows(connection, deletedRows);
-                var index = new SearchIndex(path, connectionString, loaded, metadata, snapshot, previous?.ExtendedVocabulary());
+                var loaded = previous is null ? LoadRows(connection) : previous.ExtendRows(connection, change!.DeletedRows);
+                var index = new SearchIndex(path, connectionString, loaded, metadata, snapshot, previous?.ExtendedVocabulary(change!.Terms));
                 if (previous is not null)
                 {
                     index._extendedBuckets = previous._buckets;
@@ -239,9 +239,10 @@ public sealed partial class SearchIndex : IDisposable
 
     /// <summary>
     /// How the next state's vocabulary is read: this one's with the postings written since added, when this one has
-    /// been read; else null (read whole when first needed, as on open).
+    /// been read; else null (read whole when first needed, as on open). <paramref name="written"/>: the terms whose
+    /// postings were written since, when the writer listed them.
     /// </summary>
-    private Func<SqliteConnection, long, Vocabulary>? ExtendedVocabulary()
+    private Func<SqliteConnection, long, Vocabulary>? ExtendedVocabulary(IReadOnlySet<(int Column, string Term)>? written)
     {
         if (!_vocabulary.IsValueCreated)
         {
@@ -250,7 +251,7 @@ public sealed partial class SearchIndex : IDisposable
 
         var vocabulary = _vocabulary.Value;
         var from = _postings.Sequence;
-        return (connection, sequence) => vocabulary.Extend(connection, from, sequence);
+        return (connection, sequence) => vocabulary.Extend(connection, from, sequence, written);
     }
 
     /// <summary>yyyy-MM-dd (or yyyy-MM, yyyy) as the number yyyyMMdd, missing parts as 00.</summary>
