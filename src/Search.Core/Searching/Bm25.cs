@@ -17,39 +17,43 @@ internal sealed class Bm25
     private const float K1 = 1.2f;
     private const float B = 0.75f;
 
-    // Per column, per rowid: K1 · (1 − B + B · length / average length), the part of the formula a document fixes.
-    private readonly float[][] _norms;
+    // Per column, by rowid: the document's number of terms. Shared with the states extended from this one, which
+    // append (see GrowingArray): only the first _rows are this state's.
+    private readonly int[][] _lengths;
+    private readonly int _rows;
 
-    private Bm25(float[][] norms, int documents)
+    // Per column, K1 · (1 − B + B · length / average length), the part of the formula a document fixes, as
+    // norm = fixed + perTerm · length: computed as each posting is scored, where a table of it by rowid (12 MB at a
+    // million documents) had to be made again by every state, every average being new after a write.
+    private readonly float[] _fixed;
+    private readonly float[] _perTerm;
+
+    private Bm25(int[][] lengths, int rows, long[] totals, int documents)
     {
-        _norms = norms;
+        _lengths = lengths;
+        _rows = rows;
         Documents = documents;
+        Totals = totals;
+        _fixed = new float[lengths.Length];
+        _perTerm = new float[lengths.Length];
+        for (var c = 0; c < lengths.Length; c++)
+        {
+            var average = documents == 0 ? 1f : Math.Max(1f, (float)totals[c] / documents);
+            _fixed[c] = K1 * (1 - B);
+            _perTerm[c] = K1 * B / average;
+        }
     }
 
     public int Documents { get; }
 
-    /// <summary>
-    /// From every document's column lengths (terms per column, by rowid; 0 for rowids that hold no document) and the
-    /// number of documents.
-    /// </summary>
-    public static Bm25 FromLengths(int[][] lengths, int documents)
-    {
-        var columns = lengths.Length;
-        var totals = lengths.Select(l => l.Sum(n => (long)n)).ToArray();
-        var norms = new float[columns][];
-        for (var c = 0; c < columns; c++)
-        {
-            var average = documents == 0 ? 1f : Math.Max(1f, (float)totals[c] / documents);
-            var norm = norms[c] = new float[lengths[c].Length];
-            var column = lengths[c];
-            for (var rowid = 0; rowid < norm.Length; rowid++)
-            {
-                norm[rowid] = K1 * (1 - B + (B * column[rowid] / average));
-            }
-        }
+    /// <summary>Per column, the terms of every live document together.</summary>
+    public long[] Totals { get; }
 
-        return new Bm25(norms, documents);
-    }
+    /// <summary>
+    /// From every document's column lengths (terms per column, by rowid, for the first <paramref name="rows"/>; a rowid
+    /// that holds no live document is never scored), their totals over the live documents, and the number of them.
+    /// </summary>
+    public static Bm25 FromLengths(int[][] lengths, int rows, long[] totals, int documents) => new(lengths, rows, totals, documents);
 
     /// <summary>The scores of the documents of one term's posting list in one column.</summary>
     public ScoredDocs Score(int column, PostingList postings)
@@ -63,7 +67,8 @@ internal sealed class Bm25
         var holders = Math.Min(count, Documents);
         var idf = (float)Math.Log(1 + ((Documents - holders + 0.5) / (holders + 0.5)));
         var factor = Weights[column] * idf * (K1 + 1);
-        var norm = _norms[column];
+        var length = _lengths[column];
+        var (fixedPart, perTerm, rows) = (_fixed[column], _perTerm[column], _rows);
         var docs = postings.Docs;
         var frequencies = postings.Frequencies;
         var scores = new float[count];
@@ -72,7 +77,7 @@ internal sealed class Bm25
             var doc = docs[i];
             float tf = frequencies[i];
             // A document newer than this generation's snapshot cannot be in its postings; K1 is an average length.
-            scores[i] = factor * tf / (tf + (doc < norm.Length ? norm[doc] : K1));
+            scores[i] = factor * tf / (tf + (doc < rows ? fixedPart + (perTerm * length[doc]) : K1));
         }
 
         return new ScoredDocs(docs, scores, count);

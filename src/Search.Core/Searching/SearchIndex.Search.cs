@@ -71,7 +71,7 @@ public sealed partial class SearchIndex
             var (lowerTotal, lowerTop) = lower.GetAwaiter().GetResult();
             tally.Merge(second);
             total = lowerTotal + upperTotal;
-            top = new TopHits(request.Offset + request.Limit, request.Sort, _published);
+            top = new TopHits(request.Offset + request.Limit, request.Sort, _published.Items);
             foreach (var (rowid, score) in lowerTop.Ranked().Concat(upperTop.Ranked()).OrderBy(h => h.Rowid))
             {
                 top.Offer(rowid, score);
@@ -419,7 +419,7 @@ public sealed partial class SearchIndex
     {
         public (int Total, TopHits Top) Run(int from, int to, FacetBuckets.Tally? tally)
         {
-            var top = new TopHits(keep, sort, index._published);
+            var top = new TopHits(keep, sort, index._published.Items);
             var live = index._live;
             var buckets = tally is null ? null : index.Buckets;
             var total = 0;

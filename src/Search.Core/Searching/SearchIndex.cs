@@ -14,14 +14,17 @@ public sealed partial class SearchIndex : IDisposable
 {
     private readonly string _connectionString;
     private readonly Dictionary<string, FacetDimension> _facets;
-    private readonly int[] _published; // yyyyMMdd by rowid, 0 when unknown
+    // By rowid, shared with the states extended from this one (see GrowingArray): yyyyMMdd, 0 when unknown; and per
+    // column the number of terms (what the BM25 norms come from). A rowid that holds no live document may keep a
+    // deleted document's: only live documents are ranked or scored.
+    private readonly GrowingArray<int> _published;
+    private readonly GrowingArray<int>[] _lengths;
     private readonly bool[] _live;
     private readonly Bm25 _bm25;
     private readonly PostingsReader _postings;
     private readonly TermScoreCache _termScores = new(TermScoresCacheBytes);
     private readonly FacetCountCache _facetCounts = new(FacetCountsCacheBytes);
     private readonly Snapshot _snapshot;
-    private readonly int[][] _lengths; // per column, by rowid: its number of terms (what the BM25 norms come from)
     private readonly FacetValueIds _valueIds;
 
     // The vocabulary is read once, by the first request that needs it; requests that come meanwhile wait for it.
@@ -40,7 +43,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         Path = path;
         _connectionString = connectionString;
-        _bm25 = Bm25.FromLengths(loaded.Lengths, loaded.Count);
+        _bm25 = Bm25.FromLengths([.. loaded.Lengths.Select(l => l.Items)], loaded.Live.Length, loaded.LengthTotals, loaded.Count);
         _lengths = loaded.Lengths;
         _snapshot = snapshot;
         _postings = new PostingsReader(long.Parse(metadata.GetValueOrDefault(IndexSchema.PostingsSequenceKey, "0"), CultureInfo.InvariantCulture));
@@ -128,7 +131,7 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     /// <summary>What is held in memory by rowid, and the facets: read from the docs table, or extended.</summary>
-    private sealed record Loaded(int[] Published, bool[] Live, int[][] Lengths, Dictionary<string, FacetDimension> Facets, FacetValueIds ValueIds, int Count, int RowsRead);
+    private sealed record Loaded(GrowingArray<int> Published, bool[] Live, GrowingArray<int>[] Lengths, long[] LengthTotals, Dictionary<string, FacetDimension> Facets, FacetValueIds ValueIds, int Count, int RowsRead);
 
     private static long MaxRowid(SqliteConnection connection)
     {
@@ -144,51 +147,68 @@ public sealed partial class SearchIndex : IDisposable
         var live = new bool[rows];
         var lengths = PostingsBuffer.Columns.Select(_ => new int[rows]).ToArray();
         var facetStore = FacetStore.ReadValues(connection, rows - 1);
-        var count = ReadRows(connection, -1, published, live, lengths, facetStore);
-        return new Loaded(published, live, lengths, facetStore.Build(), facetStore.Ids, count, count);
+        var count = ReadRows(connection, -1, 0, published, live, lengths, facetStore);
+        return new Loaded(GrowingArray<int>.Of(published), live, [.. lengths.Select(GrowingArray<int>.Of)], [.. lengths.Select(Total)], facetStore.Build(), facetStore.Ids, count, count);
     }
 
     /// <summary>
     /// This generation's rows with the deleted ones marked and the ones added since read. Rowids are never reused
-    /// (the docs table is AUTOINCREMENT), so every added row lies past the rows held here.
+    /// (the docs table is AUTOINCREMENT), so every added row lies past the rows held here, and the rows' dates and
+    /// lengths are appended to this state's, not copied.
     /// </summary>
     private Loaded ExtendRows(SqliteConnection connection, IReadOnlyCollection<long> deletedRows)
     {
-        var rows = Math.Max(_live.Length, MaxRowid(connection) + 1);
-        var published = new int[rows];
+        var first = _live.Length;
+        var rows = Math.Max(first, MaxRowid(connection) + 1);
         var live = new bool[rows];
-        var lengths = _lengths.Select(_ => new int[rows]).ToArray();
-        _published.CopyTo(published, 0);
         _live.CopyTo(live, 0);
-        for (var c = 0; c < lengths.Length; c++)
-        {
-            _lengths[c].CopyTo(lengths[c], 0);
-        }
-
+        var totals = (long[])_bm25.Totals.Clone();
         var count = DocumentCount;
         foreach (var rowid in deletedRows)
         {
-            if (rowid < _live.Length && live[rowid])
+            if (rowid < first && live[rowid])
             {
-                // As a fresh load leaves a row that holds no document: no date, no length (the average leaves it out).
+                // A fresh load would find no document there: its terms leave the average length.
                 live[rowid] = false;
-                published[rowid] = 0;
-                foreach (var column in lengths)
+                for (var c = 0; c < totals.Length; c++)
                 {
-                    column[rowid] = 0;
+                    totals[c] -= _lengths[c].Items[rowid];
                 }
 
                 count--;
             }
         }
 
+        var published = new int[rows - first];
+        var lengths = _lengths.Select(_ => new int[rows - first]).ToArray();
         var facetStore = FacetStore.Extend(connection, _facets, _valueIds, rows - 1);
-        var read = ReadRows(connection, _live.Length - 1, published, live, lengths, facetStore);
-        return new Loaded(published, live, lengths, facetStore.Build(), facetStore.Ids, count + read, read);
+        var read = ReadRows(connection, first - 1, first, published, live, lengths, facetStore);
+        for (var c = 0; c < totals.Length; c++)
+        {
+            totals[c] += Total(lengths[c]);
+        }
+
+        return new Loaded(
+            _published.Append(first, published), live, [.. _lengths.Select((held, c) => held.Append(first, lengths[c]))], totals,
+            facetStore.Build(), facetStore.Ids, count + read, read);
     }
 
-    /// <summary>The docs rows past <paramref name="after"/>, into the arrays and the facets; returns how many.</summary>
-    private static int ReadRows(SqliteConnection connection, long after, int[] published, bool[] live, int[][] lengths, FacetStore facetStore)
+    private static long Total(int[] lengths)
+    {
+        var total = 0L;
+        foreach (var length in lengths)
+        {
+            total += length;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The docs rows past <paramref name="after"/>, into the arrays and the facets; returns how many. The dates and
+    /// lengths go to index rowid − <paramref name="first"/> of their arrays, and life to index rowid.
+    /// </summary>
+    private static int ReadRows(SqliteConnection connection, long after, int first, int[] published, bool[] live, int[][] lengths, FacetStore facetStore)
     {
         var count = 0;
         using var command = connection.CreateCommand();
@@ -203,14 +223,14 @@ public sealed partial class SearchIndex : IDisposable
             count++;
             if (!reader.IsDBNull(1))
             {
-                published[rowid] = DateNumber(reader.GetString(1));
+                published[rowid - first] = DateNumber(reader.GetString(1));
             }
 
             var sizes = (byte[])reader.GetValue(2);
             var position = 0;
             for (var c = 0; c < lengths.Length && position < sizes.Length; c++)
             {
-                lengths[c][rowid] = (int)Varint.Read(sizes, ref position);
+                lengths[c][rowid - first] = (int)Varint.Read(sizes, ref position);
             }
 
             facetStore.Add(rowid, (byte[])reader.GetValue(3));

@@ -34,7 +34,9 @@ public class ExtendedStateTests
         {
             var lines = text.Split('\n', 2);
             var body = lines.Length > 1 ? lines[1] : lines[0];
-            return new SourceDocument { Id = id, Title = lines[0], Body = body, Language = LanguageGuess.Of(body), Source = "api", ContentHash = id + text.GetHashCode() };
+            // Dated, so that an order by date reads the dates the extension appended.
+            var published = $"20{10 + (added % 9):D2}-0{1 + (id.Length % 9)}-1{added % 10}";
+            return new SourceDocument { Id = id, Title = lines[0], Body = body, Published = published, Language = LanguageGuess.Of(body), Source = "api", ContentHash = id + text.GetHashCode() };
         }
 
         void Write(string what, Action write)
@@ -69,14 +71,15 @@ public class ExtendedStateTests
     {
         using var fresh = new IndexHost(index.Directory);
         var engine = new SqliteSearchEngine(fresh, Analyzers.Settings);
+        var sorts = new[] { (Filters: new Dictionary<string, IReadOnlyList<string>>(), Sort: SearchSort.Relevance), (new() { ["lang"] = ["fa"] }, SearchSort.Relevance), (new(), SearchSort.DateDescending) };
         foreach (var text in Queries)
         {
-            foreach (var filters in new[] { new Dictionary<string, IReadOnlyList<string>>(), new() { ["lang"] = ["fa"] } })
+            foreach (var (filters, sort) in sorts)
             {
-                var query = new SearchQuery { Text = text, Limit = 50, Facets = true, FacetLimit = 1000, Snippets = false, Filters = filters };
+                var query = new SearchQuery { Text = text, Limit = 50, Facets = true, FacetLimit = 1000, Snippets = false, Filters = filters, Sort = sort };
                 var expected = engine.Search(query);
                 var found = index.Engine.Search(query);
-                var what = $"{stage}: '{text}'{(filters.Count > 0 ? " in Persian" : "")}";
+                var what = $"{stage}: '{text}'{(filters.Count > 0 ? " in Persian" : "")}, {sort}";
                 Assert.That(found.Total, Is.EqualTo(expected.Total), what);
                 Assert.That(found.Hits.Select(h => (h.Id, h.Score)), Is.EqualTo(expected.Hits.Select(h => (h.Id, h.Score))), what);
                 Assert.That(found.Facets.Keys.Order(), Is.EqualTo(expected.Facets.Keys.Order()), what);
