@@ -5,8 +5,4 @@ namespace Search.Core.Indexing;
 /// <c>SearchIndex.Extend</c>): the rows it deleted, and the terms whose postings it wrote, per column, or null when it
 /// wrote more than it lists (a large run: the reader then finds them in the file).
 /// </summary>
-public sealed record WrittenChange(IReadOnlyList<long> DeletedRows, IReadOnlySet<(int Column, string Term)>? Terms)
-{
-    /// <summary>A change of which only the deleted rows are known.</summary>
-    public static WrittenChange Deleting(IReadOnlyList<long> deletedRows) => new(deletedRows, null);
-}
+public sealed record WrittenChange(IReadOnlyList<long> DeletedRows, IReadOnlySet<(int Column, string Term)>? Terms);

@@ -30,14 +30,8 @@ public class ExtendedStateTests
         Compare(index, "as built");
 
         var added = 0;
-        SourceDocument Document(string id, string text)
-        {
-            var lines = text.Split('\n', 2);
-            var body = lines.Length > 1 ? lines[1] : lines[0];
-            // Dated, so that an order by date reads the dates the extension appended.
-            var published = $"20{10 + (added % 9):D2}-0{1 + (id.Length % 9)}-1{added % 10}";
-            return new SourceDocument { Id = id, Title = lines[0], Body = body, Published = published, Language = LanguageGuess.Of(body), Source = "api", ContentHash = id + text.GetHashCode() };
-        }
+        // Dated, so that an order by date reads the dates the extension appended.
+        SourceDocument Document(string id, string text) => ApiDocuments.FromText(id, text, $"20{10 + (added % 9):D2}-0{1 + (id.Length % 9)}-1{added % 10}");
 
         void Write(string what, Action write)
         {

@@ -27,10 +27,10 @@ public class VocabularyExtensionTests
 
         var writes = new (string What, SourceDocument Document)[]
         {
-            ("a text of words known already", Document("again-en", english[3])),
-            ("a Persian text of words known already", Document("again-fa", persian[4])),
-            ("new words", Document("new-words", "Zorblax testimony\nThe zorblax tribunal heard quixotical witnesses in Qarnabad. دادگاه زربلاکس شاهدان را شنید.")),
-            ("a replacement across languages", Document("en-2", persian[25])),
+            ("a text of words known already", ApiDocuments.FromText("again-en", english[3])),
+            ("a Persian text of words known already", ApiDocuments.FromText("again-fa", persian[4])),
+            ("new words", ApiDocuments.FromText("new-words", "Zorblax testimony\nThe zorblax tribunal heard quixotical witnesses in Qarnabad. دادگاه زربلاکس شاهدان را شنید.")),
+            ("a replacement across languages", ApiDocuments.FromText("en-2", persian[25])),
         };
         foreach (var (what, document) in writes)
         {
@@ -86,12 +86,5 @@ public class VocabularyExtensionTests
         command.CommandText = "SELECT value FROM meta WHERE key = $k";
         command.Parameters.AddWithValue("$k", IndexSchema.PostingsSequenceKey);
         return long.Parse((string)command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static SourceDocument Document(string id, string text)
-    {
-        var lines = text.Split('\n', 2);
-        var body = lines.Length > 1 ? lines[1] : lines[0];
-        return new SourceDocument { Id = id, Title = lines[0], Body = body, Language = LanguageGuess.Of(body), Source = "api", ContentHash = id + text.GetHashCode() };
     }
 }
