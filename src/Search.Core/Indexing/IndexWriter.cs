@@ -82,8 +82,8 @@ public sealed class IndexWriter : IDisposable
     /// <summary>The rowids of the documents this writer deleted (or replaced): a reader of the file extends its state with them.</summary>
     public IReadOnlyList<long> DeletedRows => _deletedRows;
 
-    /// <summary>Listed up to this many terms written; past it, none.</summary>
-    public const int ListedTermsAtMost = 100_000;
+    // Listed up to this many terms written; past it, none.
+    private const int ListedTermsAtMost = 100_000;
 
     /// <summary>What this writer changed, as a reader of the file extends its state by it.</summary>
     public WrittenChange Written => new(_deletedRows, _writtenTerms);
