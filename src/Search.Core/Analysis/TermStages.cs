@@ -8,7 +8,8 @@ namespace Search.Core.Analysis;
 /// costs one lookup instead of one per stage, and is stemmed once (the stemmers keep no cache of their own). For the
 /// indexer, the result's number (<see cref="TermNumbers"/>) is remembered with it. Each thread has its own memory (indexing analyzes on every core),
 /// or, built shared across threads, one memory serves them all (a service's requests); past <see cref="Capacity"/>
-/// terms of a script it is cleared and fills again with the words now in use.
+/// terms of a script (in a thread's memory, past <see cref="ShortTerms.Capacity"/> short terms or as many longer ones)
+/// it is cleared and fills again with the words now in use.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Lives as long as its analyzer; ThreadLocal frees its slots in its finalizer.")]
 internal sealed class TermStages(IReadOnlyList<ITermFilter> stages, bool sharedAcrossThreads = false) : ITokenFilter
@@ -17,10 +18,10 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages, bool sharedA
 
     private static readonly int Scripts = Enum.GetValues<TokenScript>().Length;
 
-    // What the stages made of a term, per script, and its number. A struct in the dictionary's own entries: a class
-    // there cost a read of one more object per token, which showed in a profile of a build.
-    private readonly ThreadLocal<Dictionary<string, Result>[]> _results =
-        new(() => [.. Enumerable.Range(0, Scripts).Select(_ => new Dictionary<string, Result>(StringComparer.Ordinal))]);
+    // What the stages made of a term, per script, and its number, in each thread's memory (see Memory). In the
+    // dictionary of longer terms a struct in its own entries: a class there cost a read of one more object per token,
+    // which showed in a profile of a build.
+    private readonly ThreadLocal<Memory> _memory = new(() => new Memory());
 
     // Shared across threads (sharedAcrossThreads): one memory for every thread, for a service whose requests run on
     // whichever of a dozen pool threads is free. A memory per thread there meant a dozen of them, each seeing a
@@ -83,41 +84,81 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages, bool sharedA
     public void Apply(List<WorkToken> tokens, Func<string, int>? number)
     {
         // Numbering (the indexer) always uses a thread's own memory, where the number is kept beside the term.
-        var results = _results.Value!;
+        var memory = _memory.Value!;
+        var span = CollectionsMarshal.AsSpan(tokens);
         var kept = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < span.Length; i++)
         {
-            var t = tokens[i];
-            var known = results[(int)t.Script];
-            if (known.Count >= Capacity)
+            ref var t = ref span[i];
+            var script = (int)t.Script;
+            var (term, termNumber) = t.Term.Length <= ShortTerms.MaxLength
+                ? Short(memory.Short[script] ??= new ShortTerms(), t, number)
+                : Long(memory.Long[script] ??= new Dictionary<string, Result>(StringComparer.Ordinal), t, number);
+            if (term is not null)
             {
-                known.Clear();
-            }
-
-            ref var result = ref CollectionsMarshal.GetValueRefOrAddDefault(known, t.Term, out var exists);
-            if (!exists)
-            {
-                result = new Result(Map(t.Script, t.Term), NotAsked);
-            }
-
-            if (result.Term is { } term)
-            {
+                t.Term = term;
                 if (number is not null)
                 {
-                    if (result.Number == NotAsked)
-                    {
-                        result.Number = number(term);
-                    }
-
-                    t.Number = result.Number;
+                    t.Number = termNumber;
                 }
 
-                t.Term = term;
-                tokens[kept++] = t;
+                span[kept++] = t;
             }
         }
 
         tokens.RemoveRange(kept, tokens.Count - kept);
+    }
+
+    /// <summary>What the stages make of a short term and its number, remembered in the thread's table of short terms.</summary>
+    private (string? Term, int Number) Short(ShortTerms known, in WorkToken t, Func<string, int>? number)
+    {
+        ref var slot = ref known.Find(t.Term, out var exists);
+        if (!exists)
+        {
+            var term = Map(t.Script, t.Term);
+            var n = term is not null && number is not null ? number(term) : NotAsked;
+            known.Add(ref slot, t.Term, term, n);
+            return (term, n);
+        }
+
+        if (slot.Term is not null && number is not null && slot.Number == NotAsked)
+        {
+            slot.Number = number(slot.Term);
+        }
+
+        return (slot.Term, slot.Number);
+    }
+
+    /// <summary>What the stages make of a longer term and its number, remembered in the thread's dictionary.</summary>
+    private (string? Term, int Number) Long(Dictionary<string, Result> known, in WorkToken t, Func<string, int>? number)
+    {
+        if (known.Count >= Capacity)
+        {
+            known.Clear();
+        }
+
+        ref var result = ref CollectionsMarshal.GetValueRefOrAddDefault(known, t.Term, out var exists);
+        if (!exists)
+        {
+            result = new Result(Map(t.Script, t.Term), NotAsked);
+        }
+
+        if (result.Term is not null && number is not null && result.Number == NotAsked)
+        {
+            result.Number = number(result.Term);
+        }
+
+        return (result.Term, result.Number);
+    }
+
+    /// <summary>
+    /// A thread's memory, per script, made when the script is first met: short terms in a table of their own (see
+    /// <see cref="ShortTerms"/>), longer ones in a dictionary.
+    /// </summary>
+    private sealed class Memory
+    {
+        public readonly ShortTerms?[] Short = new ShortTerms?[Scripts];
+        public readonly Dictionary<string, Result>?[] Long = new Dictionary<string, Result>?[Scripts];
     }
 
     private const int NotAsked = int.MinValue;

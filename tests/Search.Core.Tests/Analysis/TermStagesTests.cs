@@ -90,6 +90,29 @@ public class TermStagesTests
     }
 
     [Test]
+    public void Short_and_long_terms_keep_their_numbers_after_the_memory_of_a_thread_is_cleared()
+    {
+        var analyzer = (Analyzer)Analyzers.Registry.Get("auto");
+        const string text = "The prisoners were executed in Evin; counterrevolutionary charges; زندانیان اعدام شدند در بازداشتگاه‌های غیرقانونی";
+        List<int> Numbers(string t)
+        {
+            var numbers = new List<int>();
+            analyzer.Analyze(t, ScriptTokenizer.Tokenize(t), TermNumbers.Of, numbers);
+            return numbers;
+        }
+
+        var expected = OneByOne(analyzer, text).Select(t => TermNumbers.Of(t.Term)).ToList();
+        Assert.That(OneByOne(analyzer, text).Select(t => t.Term.Length), Has.Some.GreaterThan(ShortTerms.MaxLength).And.Some.LessThanOrEqualTo(ShortTerms.MaxLength));
+        Assert.That(Numbers(text), Is.EqualTo(expected), "first sight");
+        Assert.That(Numbers(text), Is.EqualTo(expected), "remembered");
+
+        // More distinct short words and more long ones than a thread remembers: both memories are cleared.
+        var many = string.Join(' ', Enumerable.Range(0, Math.Max(ShortTerms.Capacity, TermStages.Capacity) + 10).Select(i => $"w{i}x prisonersxlong{i}"));
+        Numbers(many);
+        Assert.That(Numbers(text), Is.EqualTo(expected), "after the clearing");
+    }
+
+    [Test]
     public void An_analyzer_shared_across_threads_gives_the_tokens_of_the_stages_run_one_by_one()
     {
         foreach (var name in Analyzers.Registry.Names)
