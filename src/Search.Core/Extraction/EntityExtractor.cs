@@ -18,7 +18,7 @@ public sealed class EntityExtractor(GazetteerMatcher gazetteer, PersonDiscovery 
     {
         split ??= ScriptTokenizer.Tokenize(text);
         tokens ??= gazetteer.Analyzer.Analyze(text, split);
-        var entities = gazetteer.Match(text, tokens).ToList();
+        var entities = gazetteer.Match(text, tokens);
         var words = TextWord.Read(text, split);
         var used = new ClaimedWords(words.Count);
         var w = 0;

@@ -30,6 +30,37 @@ public class NameExtractionTests
         Assert.That(Single(text, "place").Value, Is.EqualTo(id));
 
     [Test]
+    public void Every_alias_is_found_as_it_is_written_and_as_one_word_that_analyzes_to_its_terms()
+    {
+        // "Pourmohammadi" for "Pour-Mohammadi": one word whose term is the alias's terms written together is the name.
+        var matcher = Analyzers.Settings.Extractor.Gazetteer;
+        var joined = 0;
+        foreach (var entry in Analyzers.Settings.Gazetteer.Entries)
+        {
+            foreach (var alias in entry.Aliases)
+            {
+                var terms = matcher.Analyzer.Analyze(alias).Select(t => t.Term).ToList();
+                if (terms.Count == 0)
+                {
+                    continue;
+                }
+
+                var asWritten = char.ToUpperInvariant(alias[0]) + alias[1..];
+                Assert.That(matcher.Match(asWritten, matcher.Analyzer.Analyze(asWritten)).Select(e => e.Value), Does.Contain(entry.Id), asWritten);
+                var word = asWritten.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+                var wordTokens = matcher.Analyzer.Analyze(word);
+                if (terms.Count > 1 && wordTokens.Count == 1 && wordTokens[0].Term == string.Concat(terms))
+                {
+                    Assert.That(matcher.Match(word, wordTokens).Select(e => e.Value), Does.Contain(entry.Id), word);
+                    joined++;
+                }
+            }
+        }
+
+        Assert.That(joined, Is.GreaterThan(10), "aliases of several words that join into one");
+    }
+
+    [Test]
     public void A_name_does_not_run_across_a_bracket()
     {
         var places = Extract("Khavaran (a cemetery in Tehran)").Where(e => e.Kind == "place").ToList();
