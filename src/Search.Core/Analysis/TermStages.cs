@@ -91,7 +91,7 @@ internal sealed class TermStages(IReadOnlyList<ITermFilter> stages, bool sharedA
         {
             ref var t = ref span[i];
             var script = (int)t.Script;
-            var (term, termNumber) = t.Term.Length <= ShortTerms.MaxLength
+            var (term, termNumber) = t.Term.Length is > 0 and <= ShortTerms.MaxLength
                 ? Short(memory.Short[script] ??= new ShortTerms(), t, number)
                 : Long(memory.Long[script] ??= new Dictionary<string, Result>(StringComparer.Ordinal), t, number);
             if (term is not null)

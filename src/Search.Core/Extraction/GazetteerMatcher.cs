@@ -42,7 +42,10 @@ public sealed class GazetteerMatcher
                 {
                     var start = string.Concat(terms.Take(n));
                     _starts.Add(start);
-                    _startBits[StartBit(start) >> 6] |= 1UL << StartBit(start);
+                    if (start.Length > 0)
+                    {
+                        _startBits[StartBit(start) >> 6] |= 1UL << StartBit(start);
+                    }
                 }
 
                 if (!_byKey.TryGetValue(key, out var list))
@@ -145,6 +148,11 @@ public sealed class GazetteerMatcher
     /// <summary>False when no run of terms from <paramref name="term"/> can be a name: its bit is not among the starts'.</summary>
     private bool CanStart(string term)
     {
+        if (term.Length == 0)
+        {
+            return _starts.Contains(term);
+        }
+
         var bit = StartBit(term);
         return (_startBits[bit >> 6] & (1UL << bit)) != 0;
     }
