@@ -519,6 +519,13 @@ internal sealed unsafe class FacetBuckets
         /// <summary>Adds another tally's counts to this one and gives the other's arrays back to the pool, clean.</summary>
         public void Merge(Tally other)
         {
+            if (_dense && other._dense)
+            {
+                AddAndClear(other._counts);
+                buckets._pool.Return(other.Scratch);
+                return;
+            }
+
             Settle();
             other.Settle();
             foreach (var bucket in other.Touched)
@@ -537,6 +544,39 @@ internal sealed unsafe class FacetBuckets
         }
 
         private Scratch Scratch => scratch;
+
+        /// <summary>Gives the arrays of a tally that counted nothing back to the pool: they are still clean.</summary>
+        public void Release() => buckets._pool.Return(scratch);
+
+        /// <summary>
+        /// Adds <paramref name="other"/> to these counts, eight at a time, and clears it: two dense halves stay one
+        /// dense tally. Listing both halves' touched buckets first (Settle) and merging the lists read every count
+        /// three times and offered each touched bucket one by one.
+        /// </summary>
+        private void AddAndClear(int[] other)
+        {
+            ref var into = ref MemoryMarshal.GetArrayDataReference(_counts);
+            ref var from = ref MemoryMarshal.GetArrayDataReference(other);
+            var b = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; b + Vector256<int>.Count <= other.Length; b += Vector256<int>.Count)
+                {
+                    var added = Vector256.LoadUnsafe(ref from, (nuint)b);
+                    if (added != Vector256<int>.Zero)
+                    {
+                        (Vector256.LoadUnsafe(ref into, (nuint)b) + added).StoreUnsafe(ref into, (nuint)b);
+                        Vector256<int>.Zero.StoreUnsafe(ref from, (nuint)b);
+                    }
+                }
+            }
+
+            for (; b < other.Length; b++)
+            {
+                Unsafe.Add(ref into, b) += Unsafe.Add(ref from, b);
+                Unsafe.Add(ref from, b) = 0;
+            }
+        }
 
         /// <summary>Per view, its <paramref name="limit"/> largest buckets, most documents first, then by key.</summary>
         public Dictionary<string, IReadOnlyList<FacetCount>> Results(int limit) => buckets.Show(Top(limit), limit);
@@ -613,13 +653,17 @@ internal sealed unsafe class FacetBuckets
             {
                 for (; b + Vector256<int>.Count <= end; b += Vector256<int>.Count)
                 {
-                    var zero = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)b), Vector256<int>.Zero);
-                    var bits = ~Vector256.ExtractMostSignificantBits(zero) & 0xFFu;
-                    if (bits == 0)
+                    var counts = Vector256.LoadUnsafe(ref first, (nuint)b);
+                    if (counts == Vector256<int>.Zero)
                     {
                         continue;
                     }
 
+                    // Once the heap is full only a count of at least its weakest can enter it (a smaller count packs
+                    // below it, whatever its key): the eight are compared with that at once, and most buckets of a
+                    // large match set, which hold a document or two, are never offered one by one.
+                    var floor = size < heap.Length ? 0 : heap.Length == 0 ? int.MaxValue : (int)(heap[0] >> 32) - 1;
+                    var bits = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(counts, Vector256.Create(floor)));
                     for (; bits != 0; bits &= bits - 1)
                     {
                         Offer(heap, ref size, b + BitOperations.TrailingZeroCount(bits));

@@ -30,37 +30,44 @@ public sealed partial class SearchIndex
         var dimensionFilters = DimensionFilters(request);
         var matches = Matches(request.Query);
         var count = matches?.Count ?? _live.Length;
-        var halves = request.CountFacets && count >= ParallelCountingFrom && Environment.ProcessorCount > 1;
-        var tally = request.CountFacets ? StartTally(halves ? count / 2 : count) : null;
+        var unfiltered = hardFilters.Count == 0 && dimensionFilters.Count == 0;
+        var byRanking = matches is not null && request.Sort == SearchSort.Relevance && (!request.CountFacets || (unfiltered && CountsBesideTheRanking));
+        var twoThreads = request.CountFacets && Environment.ProcessorCount > 1 && count >= (byRanking ? SharedCountingFrom : ParallelCountingFrom);
+        var tally = request.CountFacets ? StartTally(twoThreads ? count / 2 : count) : null;
         // For each filter, the buckets of its dimension's views: a document that fails only that filter counts there.
         var filterRanges = tally is null ? [] : dimensionFilters.Select(f => Buckets.RangeOf(f.Dimension)).ToArray();
-        var unfiltered = hardFilters.Count == 0 && dimensionFilters.Count == 0;
-        if (matches is not null && request.Sort == SearchSort.Relevance && (tally is null || (unfiltered && CountsBesideTheRanking)))
+        if (byRanking)
         {
             // The page is by relevance (and every match is live, see Matches): the best hits come from the set's ranking, which a
             // frequent term's cached set keeps once computed. Without counts the filters, if any, are one bitset to
             // test each match against, and the total is the size of what passes. With counts and no filter, every
-            // match is counted and nothing else is asked of it (a pass would also offer each to a heap of hits).
+            // match is counted and nothing else is asked of it (a pass would also offer each to a heap of hits), on
+            // two threads from a few thousand matches: a helper starts at once, and this thread joins it once the page
+            // is read.
             var bitsets = hardFilters.Concat(dimensionFilters.Select(f => f.Bits)).ToList();
             if (bitsets.Count > 0)
             {
-                matches = matches.Within(Bitsets.And(bitsets));
+                matches = matches!.Within(Bitsets.And(bitsets));
             }
 
-            if (tally is not null)
+            var counting = tally is not null && twoThreads
+                ? SharedCounting.Start(Buckets, matches!.Docs, matches.Count, tally, StartTally(count - (count / 2)), CountingChunk)
+                : null;
+            if (tally is not null && counting is null)
             {
-                CountEvery(matches, tally, halves);
+                Buckets.CountAll(tally, matches!.Docs, 0, matches.Count);
             }
 
-            var best = matches.Best(request.Offset + request.Limit);
+            var best = matches!.Best(request.Offset + request.Limit);
             var ranked = best.Skip(request.Offset).Select(i => ((long)matches.Docs[i], (double)matches.Scores[i])).ToList();
-            return new SearchResults(matches.Count, LoadHits(ranked, request.Query, snippeter), Counted(tally, facetKey, request.FacetLimit, keptKey, matches));
+            var page = LoadHits(ranked, request.Query, snippeter);
+            return new SearchResults(matches.Count, page, Counted(counting?.Finish() ?? tally, facetKey, request.FacetLimit, keptKey, matches));
         }
 
         var pass = new Pass(this, matches, hardFilters, dimensionFilters, filterRanges, request.Offset + request.Limit, request.Sort);
         int total;
         TopHits top;
-        if (tally is not null && halves)
+        if (tally is not null && twoThreads)
         {
             // Counting facets touches every match: a large match set is counted in two halves at once, each with its
             // own counts and best hits, then merged (the lower half's hits first, so ties still go to the lower rowid).
@@ -111,27 +118,6 @@ public sealed partial class SearchIndex
         }
 
         return facets;
-    }
-
-    /// <summary>
-    /// Counts the facets of every match and nothing else; a large set in two halves at once, each with its own counts,
-    /// merged.
-    /// </summary>
-    private void CountEvery(ScoredDocs matches, FacetBuckets.Tally tally, bool halves)
-    {
-        var buckets = Buckets;
-        if (!halves)
-        {
-            buckets.CountAll(tally, matches.Docs, 0, matches.Count);
-            return;
-        }
-
-        var half = matches.Count / 2;
-        var second = StartTally(matches.Count - half);
-        var lower = Task.Run(() => buckets.CountAll(tally, matches.Docs, 0, half));
-        buckets.CountAll(second, matches.Docs, half, matches.Count);
-        lower.GetAwaiter().GetResult();
-        tally.Merge(second);
     }
 
     private static bool PassesAll(List<ulong[]> filters, long rowid)
@@ -395,6 +381,15 @@ public sealed partial class SearchIndex
     /// took a median of 57 ns a match against 65 in one pass, from 10,000 to 20,000 no less than one pass.
     /// </summary>
     internal int ParallelCountingFrom { get; set; } = 20_000;
+
+    /// <summary>
+    /// A match set this large, ranked for its page and counted apart, is counted on two threads (settable for tests):
+    /// see <see cref="SharedCounting"/>.
+    /// </summary>
+    internal int SharedCountingFrom { get; set; } = 2_000;
+
+    /// <summary>How many matches each thread of a shared count takes at a time (settable for tests).</summary>
+    internal int CountingChunk { get; set; } = SharedCounting.DefaultChunk;
 
     /// <summary>
     /// A pass whose matches hold this many bucket entries per bucket, on average, counts densely (settable for tests):

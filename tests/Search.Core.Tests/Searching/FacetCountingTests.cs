@@ -13,8 +13,8 @@ public class FacetCountingTests
 {
     [TestCase(false, false, TestName = "Counting apart from the ranking gives the total, page and counts of one noting pass")]
     [TestCase(false, true, TestName = "One dense pass gives the total, page and counts of one noting pass")]
-    [TestCase(true, false, TestName = "Two noting halves give the total, page and counts of one noting pass")]
-    [TestCase(true, true, TestName = "Two dense halves give the total, page and counts of one noting pass")]
+    [TestCase(true, false, TestName = "Two noting halves or threads give the total, page and counts of one noting pass")]
+    [TestCase(true, true, TestName = "Two dense halves or threads give the total, page and counts of one noting pass")]
     public void Counting_gives_the_total_page_and_counts_of_one_noting_pass(bool inHalves, bool dense)
     {
         var files = FacetedReports.Files(400, seed: 11);
@@ -27,6 +27,9 @@ public class FacetCountingTests
         onePass.CountsBesideTheRanking = false;
         other.CountsBesideTheRanking = true;
         other.ParallelCountingFrom = inHalves ? 1 : int.MaxValue;
+        // Counted apart from the ranking, the matches are shared with a helper thread a few at a time.
+        other.SharedCountingFrom = inHalves ? 1 : int.MaxValue;
+        other.CountingChunk = 5;
         other.DenseCountingFrom = dense ? 0 : double.PositiveInfinity;
         var compiler = new QueryCompiler(Analyzers.Settings.Analyzers.ForField, Analyzers.Settings.Analyzers.NormalizerForField, new IndexQueryExpansion(onePass, Analyzers.Settings.Extractor.Gazetteer));
         var filters = new IReadOnlyDictionary<string, IReadOnlyList<string>>[]
@@ -157,5 +160,82 @@ public class FacetBucketWidthTests
 
             Assert.That(tally.Results(limit)["person"].Select(c => (c.Value, c.Count)), Is.EqualTo(expected.Take(limit)), $"limit {limit}");
         }
+    }
+}
+
+/// <summary>
+/// A shared count takes the matches a chunk at a time on the caller's thread and a helper's: whenever the helper runs
+/// (at once, before the caller starts, or never), every match is counted exactly once, dense or noting.
+/// </summary>
+public class SharedCountingTests
+{
+    private const int Rows = 5_000;
+    private const int Values = 900;
+
+    [TestCase(false, false, TestName = "A helper on the thread pool and the caller count every match once (noting)")]
+    [TestCase(true, true, TestName = "A helper on the thread pool and the caller count every match once (dense)")]
+    [TestCase(true, false, TestName = "A helper on the thread pool and the caller count every match once (dense caller, noting helper)")]
+    public void A_helper_on_the_thread_pool_and_the_caller_count_every_match_once(bool callerDense, bool helperDense)
+    {
+        var (buckets, matches, expected) = Collection();
+        for (var chunk = 1; chunk <= 4096; chunk *= 8)
+        {
+            var counting = SharedCounting.Start(buckets, matches, matches.Length, buckets.StartTally(callerDense), buckets.StartTally(helperDense), chunk);
+            Assert.That(Counts(counting.Finish()), Is.EqualTo(expected), $"chunk {chunk}");
+        }
+    }
+
+    [Test]
+    public void A_helper_that_counts_everything_before_the_caller_starts_leaves_it_nothing_to_count_twice()
+    {
+        var (buckets, matches, expected) = Collection();
+        var counting = SharedCounting.Start(buckets, matches, matches.Length, buckets.StartTally(true), buckets.StartTally(true), 64, help =>
+        {
+            help();
+            return Task.CompletedTask;
+        });
+
+        Assert.That(Counts(counting.Finish()), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_helper_not_started_by_the_end_is_withdrawn_not_waited_for_and_counts_nothing_later()
+    {
+        var (buckets, matches, expected) = Collection();
+        Task? late = null;
+        var counting = SharedCounting.Start(buckets, matches, matches.Length, buckets.StartTally(false), buckets.StartTally(true), 64, help => late = new Task(help));
+
+        // Finish would never return if it waited for a helper that was never started.
+        var finishing = Task.Run(counting.Finish);
+        Assert.That(finishing.Wait(TimeSpan.FromSeconds(30)), Is.True, "the caller did not wait for the helper");
+        late!.Start();
+        late.Wait();
+        Assert.That(Counts(finishing.Result), Is.EqualTo(expected), "the caller counted every match, and the late helper none");
+    }
+
+    private static Dictionary<string, int> Counts(FacetBuckets.Tally tally) =>
+        tally.Results(int.MaxValue).SelectMany(view => view.Value.Select(c => (Key: view.Key + "=" + c.Value, c.Count))).ToDictionary(p => p.Key, p => p.Count);
+
+    /// <summary>Persons and a language over a few thousand rows, a match set of most of them, and its counts made one by one.</summary>
+    private static (FacetBuckets Buckets, int[] Matches, Dictionary<string, int> Expected) Collection()
+    {
+        var random = new Random(5);
+        var perRow = Enumerable.Range(0, Rows).Select(_ => Enumerable.Range(0, random.Next(6)).Select(_ => random.Next(Values)).Distinct().Order().ToList()).ToArray();
+        var offsets = new int[Rows + 2];
+        for (var row = 0; row < Rows; row++)
+        {
+            offsets[row + 1] = offsets[row] + perRow[row].Count;
+        }
+
+        offsets[Rows + 1] = offsets[Rows];
+        var names = Enumerable.Range(0, Values).Select(v => $"p{v}").ToArray();
+        var person = new FacetDimension("person", names, names, new string?[Values], new double[Values], new double[Values], offsets, [.. perRow.SelectMany(r => r)]);
+        var lang = new FacetDimension("lang", ["en", "fa"], ["en", "fa"], new string?[2], new double[2], new double[2], [.. Enumerable.Range(0, Rows + 2).Select(r => Math.Min(r, Rows))], [.. Enumerable.Range(0, Rows).Select(r => r % 3 == 0 ? 1 : 0)]);
+        var buckets = FacetBuckets.Build([.. FacetView.For(person), .. FacetView.For(lang)], Rows);
+        var matches = Enumerable.Range(0, Rows).Where(r => r % 7 != 3).ToArray();
+        var expected = matches.SelectMany(r => perRow[r].Select(o => "person=" + names[o]).Append("lang=" + (r % 3 == 0 ? "fa" : "en")))
+            .CountBy(k => k).ToDictionary(p => p.Key, p => p.Value);
+        Assert.That(expected.Keys.Count(k => k.StartsWith("person=", StringComparison.Ordinal)), Is.GreaterThan(800), "most persons are counted");
+        return (buckets, matches, expected);
     }
 }
