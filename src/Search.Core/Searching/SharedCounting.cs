@@ -32,8 +32,11 @@ internal sealed class SharedCounting
         _helping = startHelper(Help);
     }
 
-    /// <summary>How many matches a thread takes at a time: some 60 µs of counting at a million documents.</summary>
-    public const int DefaultChunk = 1024;
+    /// <summary>
+    /// How many matches a thread takes at a time: some 15 µs of counting at a million documents, as long as the caller
+    /// may wait for the helper's last chunk at the end.
+    /// </summary>
+    public const int DefaultChunk = 256;
 
     /// <summary>
     /// Starts counting docs[0..count) with a helper from <paramref name="startHelper"/> (the thread pool, unless a test
