@@ -134,16 +134,9 @@ public class FacetBucketWidthTests
         const int Values = 600;
         var random = new Random(7);
         var perRow = Enumerable.Range(0, Rows).Select(_ => Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(Values)).Distinct().Order().ToList()).ToArray();
-        var offsets = new int[Rows + 2];
-        for (var row = 0; row < Rows; row++)
-        {
-            offsets[row + 1] = offsets[row] + perRow[row].Count;
-        }
-
-        offsets[Rows + 1] = offsets[Rows];
         // Keys not in ordinal order, so that the key order is not the bucket order.
         var names = Enumerable.Range(0, Values).Select(v => $"p{(v * 7919) % Values:D4}").ToArray();
-        var person = new FacetDimension("person", names, names, new string?[Values], new double[Values], new double[Values], offsets, [.. perRow.SelectMany(r => r)]);
+        var person = Persons(names, perRow);
         var buckets = FacetBuckets.Build([.. FacetView.For(person)], Rows);
         var matches = Enumerable.Range(0, Rows).Where(r => r % 5 != 0).ToArray();
         var expected = matches.SelectMany(r => perRow[r]).CountBy(o => names[o])
@@ -160,6 +153,20 @@ public class FacetBucketWidthTests
 
             Assert.That(tally.Results(limit)["person"].Select(c => (c.Value, c.Count)), Is.EqualTo(expected.Take(limit)), $"limit {limit}");
         }
+    }
+
+    /// <summary>A person dimension of <paramref name="names"/>, each row naming the ordinals in its list (ascending).</summary>
+    internal static FacetDimension Persons(string[] names, List<int>[] perRow)
+    {
+        var offsets = new int[perRow.Length + 2];
+        for (var row = 0; row < perRow.Length; row++)
+        {
+            offsets[row + 1] = offsets[row] + perRow[row].Count;
+        }
+
+        offsets[^1] = offsets[perRow.Length];
+        var values = names.Length;
+        return new FacetDimension("person", names, names, new string?[values], new double[values], new double[values], offsets, [.. perRow.SelectMany(r => r)]);
     }
 }
 
@@ -221,15 +228,8 @@ public class SharedCountingTests
     {
         var random = new Random(5);
         var perRow = Enumerable.Range(0, Rows).Select(_ => Enumerable.Range(0, random.Next(6)).Select(_ => random.Next(Values)).Distinct().Order().ToList()).ToArray();
-        var offsets = new int[Rows + 2];
-        for (var row = 0; row < Rows; row++)
-        {
-            offsets[row + 1] = offsets[row] + perRow[row].Count;
-        }
-
-        offsets[Rows + 1] = offsets[Rows];
         var names = Enumerable.Range(0, Values).Select(v => $"p{v}").ToArray();
-        var person = new FacetDimension("person", names, names, new string?[Values], new double[Values], new double[Values], offsets, [.. perRow.SelectMany(r => r)]);
+        var person = FacetBucketWidthTests.Persons(names, perRow);
         var lang = new FacetDimension("lang", ["en", "fa"], ["en", "fa"], new string?[2], new double[2], new double[2], [.. Enumerable.Range(0, Rows + 2).Select(r => Math.Min(r, Rows))], [.. Enumerable.Range(0, Rows).Select(r => r % 3 == 0 ? 1 : 0)]);
         var buckets = FacetBuckets.Build([.. FacetView.For(person), .. FacetView.For(lang)], Rows);
         var matches = Enumerable.Range(0, Rows).Where(r => r % 7 != 3).ToArray();
