@@ -552,8 +552,8 @@ internal sealed unsafe class FacetBuckets
 
         /// <summary>
         /// Adds <paramref name="other"/> to these counts, eight at a time, and clears it: two dense halves stay one
-        /// dense tally. Listing both halves' touched buckets first (Settle) and merging the lists read every count
-        /// three times and offered each touched bucket one by one.
+        /// dense tally. Before, both tallies' counts were scanned for the buckets they touched (Settle), and the
+        /// touched buckets of one were then added to the other one by one.
         /// </summary>
         private void AddAndClear(int[] other)
         {

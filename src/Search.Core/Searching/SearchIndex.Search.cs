@@ -390,7 +390,8 @@ public sealed partial class SearchIndex
     /// A match set this large, ranked for its page and counted apart, is counted on two threads (settable for tests):
     /// see <see cref="SharedCounting"/>. From 1,000, 2,000 and 4,000 matches measured alike on the AND class at a
     /// million documents, faceted p50s in two harness runs: 662 and 656 µs from 1,000 and 2,000 (727 on one thread),
-    /// 739 and 758 from 2,000 and 4,000 (782 on one thread).
+    /// and, before dense counting began at 0.02 entries per bucket, 739 and 758 from 2,000 and 4,000 (782 on one
+    /// thread).
     /// </summary>
     internal int SharedCountingFrom { get; set; } = 2_000;
 
@@ -402,8 +403,9 @@ public sealed partial class SearchIndex
     /// past that point scanning every count once costs less than noting each bucket touched. Since a dense tally
     /// offers only counts that can enter its heaps, eight compared at a time, that point is some 30-50 matches at a
     /// million documents (18 entries a document, 43,840 buckets), not one entry per bucket: the AND class's matches,
-    /// counted and their best values chosen, in one process, medians of 9 (µs, noting / dense): 1,076 matches 473 /
-    /// 197, 3,022 954 / 390, 19,199 3,532 / 2,220; 22 matches 4 / 6, 31 16 / 9, 126 22 / 12.
+    /// counted and their best values chosen, in one process, the two kinds in turn, medians of 9 (µs, noting /
+    /// dense): 1,076 matches 269 / 123, 3,022 529 / 267, 19,199 2,191 / 1,238; the rare class's 22 matches 4 / 6, 31
+    /// 16 / 9, 126 22 / 12.
     /// </summary>
     internal double DenseCountingFrom { get; set; } = 0.02;
 
